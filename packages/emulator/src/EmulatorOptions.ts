@@ -1,0 +1,45 @@
+/** One AWS account of the emulator's directory and the permission sets (roles) the signed-in user has in it. */
+export interface AccountDefinition {
+  /** Twelve-digit account id, e.g. `"111111111111"`. */
+  accountId: string;
+  /** Display name returned by ListAccounts. */
+  accountName: string;
+  /** Root e-mail address returned by ListAccounts. */
+  emailAddress: string;
+  /** Role (permission set) names the user may assume in this account, in ListAccountRoles order. */
+  roles: string[];
+}
+
+/** Options of {@link startEmulator}; every one is optional. */
+export interface EmulatorOptions {
+  /** TCP port to listen on; `0` (default) picks a free one. The emulator always binds 127.0.0.1. */
+  port?: number;
+  /** Region used in ARNs and advertised by the bin's sample config. Default `us-east-1`. */
+  region?: string;
+  /** The IAM Identity Center start URL the emulator advertises. Default `https://d-0000000000.awsapps.com/start`. */
+  startUrl?: string;
+  /** The directory: accounts and their roles. Default: three accounts (see README). */
+  accounts?: AccountDefinition[];
+  /** `expiresIn` of the access tokens CreateToken issues, in seconds. Default 3600. */
+  accessTokenTtlSeconds?: number;
+  /** Lifetime of the role credentials GetRoleCredentials issues, in seconds. Default 3600. */
+  roleCredentialsTtlSeconds?: number;
+  /** Lifetime of a client registration (`clientSecretExpiresAt - clientIdIssuedAt`), in seconds. Default 90 days. */
+  clientRegistrationTtlSeconds?: number;
+  /** `expiresIn` of device codes, pending authorize requests and authorization codes, in seconds. Default 600. */
+  deviceCodeTtlSeconds?: number;
+  /** Polling `interval` of device codes in seconds; polling faster gives SlowDownException. Default 1. */
+  deviceCodeIntervalSeconds?: number;
+  /** Each refresh returns a new refresh token and retires the old one. Default `true`. */
+  rotateRefreshTokens?: boolean;
+  /** Approve device codes at once and make `/authorize` redirect with a code without a consent page. Default `false`. */
+  autoApprove?: boolean;
+  /** Page size of ListAccounts / ListAccountRoles when the request has no `maxResults`. Default 2. */
+  pageSize?: number;
+  /** User name of the signed-in user: the role session name in STS ARNs. Default `emulator-user`. */
+  userName?: string;
+  /** Largest request body accepted, in bytes. Default 65536. */
+  maxBodyBytes?: number;
+  /** How long a request body may take to arrive, in milliseconds. Default 10000. */
+  bodyTimeoutMs?: number;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { EmulatorClock } from "../clock/EmulatorClock.js";
+import type { ResolvedEmulatorOptions } from "../options/ResolvedEmulatorOptions.js";
+import { AuthorizationRequestStore } from "./AuthorizationRequestStore.js";
+import { ClientRegistry } from "./ClientRegistry.js";
+import { CredentialStore } from "./CredentialStore.js";
+import { DeviceAuthorizationStore } from "./DeviceAuthorizationStore.js";
+import { TokenStore } from "./TokenStore.js";
+
+/** Everything the emulator remembers between requests. */
+export interface EmulatorState {
+  readonly options: ResolvedEmulatorOptions;
+  readonly clock: EmulatorClock;
+  /** Base URL of the listening server (set once it listens). */
+  url: string;
+  readonly clients: ClientRegistry;
+  readonly tokens: TokenStore;
+  readonly devices: DeviceAuthorizationStore;
+  /** Pending consent pages, keyed by their per-request id. */
+  readonly consentRequests: AuthorizationRequestStore;
+  /** Authorization codes granted at /authorize. */
+  readonly authorizationCodes: AuthorizationRequestStore;
+  readonly credentials: CredentialStore;
+  /** Pending device verification pages: per-request id to the user code they show. */
+  readonly deviceConsents: Map<string, string>;
+  /** Key that authenticates pagination tokens, so they stay opaque and tamper-evident. */
+  readonly pageTokenKey: Buffer;
+}
+
+/** Fresh, empty state. */
+export const createEmulatorState = (
+  options: ResolvedEmulatorOptions,
+  clock: EmulatorClock,
+): EmulatorState => ({
+  options,
+  clock,
+  url: "",
+  clients: new ClientRegistry(),
+  tokens: new TokenStore(),
+  devices: new DeviceAuthorizationStore(),
+  consentRequests: new AuthorizationRequestStore(),
+  authorizationCodes: new AuthorizationRequestStore(),
+  credentials: new CredentialStore(),
+  deviceConsents: new Map(),
+  pageTokenKey: randomBytes(32),
+});
