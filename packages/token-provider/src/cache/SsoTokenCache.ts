@@ -1,0 +1,157 @@
+import { getHomeDir } from "@smithy/shared-ini-file-loader";
+import { TokenProviderError } from "@smithy/property-provider";
+import type { Logger } from "@smithy/types";
+import { readdir, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { expandHomePath } from "../config/expandHomePath.js";
+import { signInCommand } from "../errors/signInAdvice.js";
+import { withFileLock, type FileLockOptions } from "../lock/withFileLock.js";
+import { CacheFileError } from "./CacheFileError.js";
+import { cacheFileName } from "./cacheFileName.js";
+import { readJsonFile } from "./readJsonFile.js";
+import { parseSsoClientRegistration, type SsoClientRegistration } from "./SsoClientRegistration.js";
+import { parseSsoTokenFile, type SsoTokenFile } from "./SsoTokenFile.js";
+import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
+
+/** Options of {@link SsoTokenCache}. */
+export interface SsoTokenCacheOptions {
+  /** The cache directory [`~/.aws/sso/cache`, from the home directory at construction]. `~/` is expanded. */
+  directory?: string;
+  /** Receives debug lines (never secrets). */
+  logger?: Logger;
+  /** Tuning of the cross-process lock (see {@link withFileLock}). */
+  lock?: Omit<FileLockOptions, "logger">;
+}
+
+/** Who to tell the user to sign in as, when a cache file is unusable. */
+export interface SsoTokenCacheReadContext {
+  /** Profile named in the advice (`sso-kit login --profile <p>`). */
+  profileName?: string;
+}
+
+/**
+ * The one store for `~/.aws/sso/cache`: token files keyed by sso-session name (or start URL for legacy
+ * profiles), client registrations, and the lock that serialises refreshes across processes.
+ * Reads validate every file; writes are atomic (0600 files in 0700 directories) and keep unknown fields.
+ */
+export class SsoTokenCache {
+  /** The cache directory. */
+  readonly directory: string;
+  private readonly logger: Logger | undefined;
+  private readonly lockOptions: FileLockOptions;
+
+  constructor(options: SsoTokenCacheOptions = {}) {
+    this.directory =
+      options.directory === undefined
+        ? join(getHomeDir(), ".aws", "sso", "cache")
+        : expandHomePath(options.directory);
+    this.logger = options.logger;
+    this.lockOptions = { ...options.lock, logger: options.logger };
+  }
+
+  /** The token file of `key`: `<directory>/<sha1(key)>.json`. */
+  tokenPath(key: string): string {
+    return join(this.directory, cacheFileName(key));
+  }
+
+  /**
+   * Reads and validates the token of `key`.
+   *
+   * @returns the token, or `undefined` when there is no file.
+   * @throws TokenProviderError (`tryNextLink: false`) naming the file and the problem when it exists but is
+   *   unusable; the file is left as it is.
+   */
+  async readToken(key: string, context: SsoTokenCacheReadContext = {}): Promise<SsoTokenFile | undefined> {
+    const path = this.tokenPath(key);
+    try {
+      const json = await readJsonFile(path);
+      return json === undefined ? undefined : parseSsoTokenFile(path, json);
+    } catch (error) {
+      throw this.unusable(error, "SSO token cache file", context.profileName, key);
+    }
+  }
+
+  /** Writes the token of `key` atomically (temp file 0600, fsync, rename; directory created 0700). */
+  async writeToken(key: string, token: SsoTokenFile): Promise<void> {
+    await writeJsonFileAtomic(this.tokenPath(key), token, { mode: 0o600 });
+  }
+
+  /** Removes the token file of `key`; no error when there is none. */
+  async deleteToken(key: string): Promise<void> {
+    await unlink(this.tokenPath(key)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
+
+  /**
+   * Runs `fn` holding the exclusive cross-process lock of `key` (the file `<tokenPath>.lock`). Holders that died
+   * are taken over within a bounded wait; waiting never blocks the event loop.
+   */
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return withFileLock(`${this.tokenPath(key)}.lock`, fn, this.lockOptions);
+  }
+
+  /**
+   * Every valid token file of the directory (files holding an `accessToken`), e.g. for a logout. Files that are
+   * not tokens (registrations) or are unusable are skipped, the latter with a debug line.
+   */
+  async listTokenFiles(): Promise<Array<{ path: string; token: SsoTokenFile }>> {
+    let names: string[];
+    try {
+      names = await readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const found: Array<{ path: string; token: SsoTokenFile }> = [];
+    for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort()) {
+      const path = join(this.directory, name);
+      try {
+        const json = await readJsonFile(path);
+        if (json !== undefined && "accessToken" in json) {
+          found.push({ path, token: parseSsoTokenFile(path, json) });
+        }
+      } catch (error) {
+        this.logger?.debug?.(`@sso-kit/token-provider - skipping ${path}: ${(error as Error).message}`);
+      }
+    }
+    return found;
+  }
+
+  /** The registration file of `cacheKey` (see `clientRegistrationCacheKey`). */
+  registrationPath(cacheKey: string): string {
+    return join(this.directory, cacheFileName(cacheKey));
+  }
+
+  /**
+   * Reads and validates a cached client registration.
+   *
+   * @returns the registration, or `undefined` when there is no file.
+   * @throws TokenProviderError (`tryNextLink: false`) when the file exists but is unusable.
+   */
+  async readRegistration(cacheKey: string): Promise<SsoClientRegistration | undefined> {
+    const path = this.registrationPath(cacheKey);
+    try {
+      const json = await readJsonFile(path);
+      return json === undefined ? undefined : parseSsoClientRegistration(path, json);
+    } catch (error) {
+      throw this.unusable(error, "client registration cache file");
+    }
+  }
+
+  /** Writes a client registration atomically, like {@link writeToken}. */
+  async writeRegistration(cacheKey: string, registration: SsoClientRegistration): Promise<void> {
+    await writeJsonFileAtomic(this.registrationPath(cacheKey), registration, { mode: 0o600 });
+  }
+
+  private unusable(error: unknown, what: string, profileName?: string, sessionName?: string): Error {
+    if (!(error instanceof CacheFileError)) {
+      return error as Error;
+    }
+    const result = new TokenProviderError(
+      `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInCommand(profileName, sessionName)}, which replaces it, or delete it.`,
+      { tryNextLink: false, logger: this.logger },
+    );
+    return Object.assign(result, { cause: error });
+  }
+}

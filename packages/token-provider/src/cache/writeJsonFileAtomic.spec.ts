@@ -1,0 +1,50 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { useTempHome } from "../__fixtures__/tempHome.js";
+import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
+
+describe("writeJsonFileAtomic", () => {
+  const home = useTempHome();
+
+  it("creates missing directories 0700 and the file 0600, with the JSON", async () => {
+    const path = join(home.dir, "a", "b", "file.json");
+    await writeJsonFileAtomic(path, { accessToken: "x", n: 1 });
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ accessToken: "x", n: 1 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(home.dir, "a")).mode & 0o777).toBe(0o700);
+    expect(statSync(join(home.dir, "a", "b")).mode & 0o777).toBe(0o700);
+  });
+
+  it("replaces an existing file (fixing a loose mode) and leaves no temporary file", async () => {
+    const path = join(home.dir, "file.json");
+    writeFileSync(path, '{"old":true}', { mode: 0o644 });
+    await writeJsonFileAtomic(path, { new: true });
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ new: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(home.dir)).toEqual(["file.json"]);
+  });
+
+  it("honours an explicit mode", async () => {
+    const path = join(home.dir, "file.json");
+    await writeJsonFileAtomic(path, {}, { mode: 0o640 });
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  it("fails with the file-system error and leaves no temporary file when the rename cannot happen", async () => {
+    const target = join(home.dir, "target.json");
+    mkdirSync(target);
+    writeFileSync(join(target, "inside"), "kept");
+    await expect(writeJsonFileAtomic(target, { new: true })).rejects.toMatchObject({
+      code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/),
+    });
+    expect(readdirSync(home.dir)).toEqual(["target.json"]);
+    expect(readFileSync(join(target, "inside"), "utf8")).toBe("kept");
+  });
+
+  it("rejects a value that cannot be serialised before creating anything", async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(writeJsonFileAtomic(join(home.dir, "new", "c.json"), cyclic)).rejects.toThrow(TypeError);
+    expect(readdirSync(home.dir)).toEqual([]);
+  });
+});

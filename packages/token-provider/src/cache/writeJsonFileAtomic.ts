@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Options of {@link writeJsonFileAtomic}. */
+export interface WriteJsonFileAtomicOptions {
+  /** Permissions of the file [0o600: cache files hold secrets]. */
+  mode?: number;
+  /** Permissions of directories created on the way [0o700]. Existing directories are left as they are. */
+  directoryMode?: number;
+}
+
+/**
+ * Writes `value` as JSON to `path` so that a reader sees either the old file or the new one, never a partial
+ * one, and a crash leaves one of the two: the JSON goes to a temporary file in the same directory (created with
+ * `mode`, exclusively), which is flushed to disk and then renamed over `path`; the directory is flushed too so
+ * that the rename survives a power loss. Missing directories are created with `directoryMode`.
+ *
+ * @throws the underlying file-system error; the temporary file is removed and `path` is unchanged.
+ */
+export const writeJsonFileAtomic = async (
+  path: string,
+  value: unknown,
+  options: WriteJsonFileAtomicOptions = {},
+): Promise<void> => {
+  const mode = options.mode ?? 0o600;
+  const directory = dirname(path);
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  await mkdir(directory, { recursive: true, mode: options.directoryMode ?? 0o700 });
+  // Dot-prefixed and not ending in `.json`, so that listings of cache files never mistake it for one.
+  const temporary = join(
+    directory,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  let renamed = false;
+  try {
+    const handle = await open(temporary, "wx", mode);
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      await unlink(temporary).catch(() => undefined);
+    }
+  }
+  await syncDirectory(directory);
+};
+
+const syncDirectory = async (directory: string): Promise<void> => {
+  // Not every platform can open or fsync a directory (Windows cannot); the rename has happened either way.
+  try {
+    const handle = await open(directory, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+};

@@ -1,0 +1,46 @@
+import { getHomeDir, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { join } from "node:path";
+import { expandHomePath } from "./expandHomePath.js";
+import type { SharedConfigInit } from "./SharedConfigInit.js";
+
+/** One section of an ini file: keys to values. */
+export type IniSection = Record<string, string | undefined>;
+
+/** The parts of the shared files sso-kit needs. */
+export interface SharedConfig {
+  /** The config file's path, after defaults and `~/` expansion (for messages). */
+  configFilepath: string;
+  /** Profiles from the config file merged with the credentials file (credentials file wins per key). */
+  profiles: Map<string, IniSection>;
+  /** `[sso-session <name>]` sections of the config file. */
+  ssoSessions: Map<string, IniSection>;
+}
+
+const SSO_SESSION_PREFIX = "sso-session.";
+
+/**
+ * Reads the shared config and credentials files with `@smithy/shared-ini-file-loader` (the AWS SDK's own
+ * parser, so both agree on every file), expanding `~/` in both paths. Missing files read as empty.
+ */
+export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<SharedConfig> => {
+  const configFilepath = expandHomePath(
+    init.configFilepath ?? process.env.AWS_CONFIG_FILE ?? join(getHomeDir(), ".aws", "config"),
+  );
+  const filepath = expandHomePath(
+    init.filepath ?? process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(getHomeDir(), ".aws", "credentials"),
+  );
+  const files = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: init.ignoreCache });
+  const profiles = new Map<string, IniSection>();
+  const ssoSessions = new Map<string, IniSection>();
+  for (const [key, section] of Object.entries(files.configFile)) {
+    if (key.startsWith(SSO_SESSION_PREFIX)) {
+      ssoSessions.set(key.slice(SSO_SESSION_PREFIX.length), { ...section });
+    } else if (!key.startsWith("services.")) {
+      profiles.set(key, { ...section });
+    }
+  }
+  for (const [key, section] of Object.entries(files.credentialsFile)) {
+    profiles.set(key, { ...profiles.get(key), ...section });
+  }
+  return { configFilepath, profiles, ssoSessions };
+};

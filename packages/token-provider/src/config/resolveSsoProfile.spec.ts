@@ -1,0 +1,162 @@
+import { TokenProviderError } from "@smithy/property-provider";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { useTempHome } from "../__fixtures__/tempHome.js";
+import { resolveSsoProfile } from "./resolveSsoProfile.js";
+import { resolveSsoSession } from "./resolveSsoSession.js";
+
+describe("resolveSsoProfile", () => {
+  const home = useTempHome();
+  const writeConfig = (text: string, file = join(home.dir, ".aws", "config")) => {
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+  const rejection = async (promise: Promise<unknown>): Promise<TokenProviderError> => {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TokenProviderError);
+    return error as TokenProviderError;
+  };
+
+  it("resolves an sso-session profile with its session, account, role and scopes", async () => {
+    writeConfig(
+      "[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\n" +
+        "[sso-session corp]\nsso_start_url = https://d-1.awsapps.com/start\nsso_region = eu-west-1\n" +
+        "sso_registration_scopes = sso:account:access, codewhisperer:completions\n",
+    );
+    await expect(resolveSsoProfile({ profile: "dev", ignoreCache: true })).resolves.toEqual({
+      kind: "sso-session",
+      profileName: "dev",
+      accountId: "111122223333",
+      roleName: "Admin",
+      session: {
+        name: "corp",
+        startUrl: "https://d-1.awsapps.com/start",
+        region: "eu-west-1",
+        registrationScopes: ["sso:account:access", "codewhisperer:completions"],
+      },
+    });
+  });
+
+  it("resolves a legacy profile (start URL and region in the profile)", async () => {
+    writeConfig(
+      "[default]\nsso_start_url = https://d-2.awsapps.com/start\nsso_region = us-east-2\nsso_account_id = 1\n",
+    );
+    await expect(resolveSsoProfile({ ignoreCache: true })).resolves.toEqual({
+      kind: "legacy",
+      profileName: "default",
+      startUrl: "https://d-2.awsapps.com/start",
+      region: "us-east-2",
+      accountId: "1",
+    });
+  });
+
+  it("uses the parent client's profile, then AWS_PROFILE", async () => {
+    writeConfig(
+      "[profile a]\nsso_session = s\n[profile b]\nsso_session = s\n[sso-session s]\nsso_start_url = u\nsso_region = r\n",
+    );
+    process.env.AWS_PROFILE = "b";
+    await expect(resolveSsoProfile({ ignoreCache: true })).resolves.toMatchObject({ profileName: "b" });
+    await expect(
+      resolveSsoProfile({ ignoreCache: true, parentClientConfig: { profile: "a" } }),
+    ).resolves.toMatchObject({ profileName: "a" });
+  });
+
+  it("expands ~/ in configFilepath and filepath, and honours AWS_CONFIG_FILE", async () => {
+    writeConfig(
+      "[profile x]\nsso_session = s\n[sso-session s]\nsso_start_url = u\nsso_region = r\n",
+      join(home.dir, "elsewhere", "cfg"),
+    );
+    await expect(
+      resolveSsoProfile({
+        profile: "x",
+        configFilepath: "~/elsewhere/cfg",
+        filepath: "~/nothing",
+        ignoreCache: true,
+      }),
+    ).resolves.toMatchObject({ kind: "sso-session", session: { name: "s" } });
+    process.env.AWS_CONFIG_FILE = "~/elsewhere/cfg";
+    await expect(resolveSsoProfile({ profile: "x", ignoreCache: true })).resolves.toMatchObject({
+      profileName: "x",
+    });
+  });
+
+  it("merges the credentials file over the config file", async () => {
+    writeConfig("[profile x]\nsso_session = s\n[sso-session s]\nsso_start_url = u\nsso_region = r\n");
+    writeFileSync(join(home.dir, ".aws", "credentials"), "[x]\nsso_role_name = FromCredentials\n");
+    await expect(resolveSsoProfile({ profile: "x", ignoreCache: true })).resolves.toMatchObject({
+      roleName: "FromCredentials",
+    });
+  });
+
+  it("accepts profile values equal to the session's, and rejects different ones", async () => {
+    writeConfig(
+      "[profile same]\nsso_session = s\nsso_region = r\nsso_start_url = u\n" +
+        "[profile other]\nsso_session = s\nsso_region = elsewhere\n" +
+        "[sso-session s]\nsso_start_url = u\nsso_region = r\n",
+    );
+    await expect(resolveSsoProfile({ profile: "same", ignoreCache: true })).resolves.toMatchObject({
+      startUrl: "u",
+      region: "r",
+    });
+    const error = await rejection(resolveSsoProfile({ profile: "other", ignoreCache: true }));
+    expect(error.tryNextLink).toBe(false);
+    expect(error.message).toContain("sso_region = elsewhere");
+    expect(error.message).toContain("sso_region = r");
+  });
+
+  it("lets a chain go on when the profile is missing or not an SSO profile", async () => {
+    writeConfig("[profile plain]\nregion = us-west-2\n");
+    const missing = await rejection(resolveSsoProfile({ profile: "nope", ignoreCache: true }));
+    expect(missing.tryNextLink).toBe(true);
+    expect(missing.message).toContain("Profile 'nope' could not be found");
+    const plain = await rejection(resolveSsoProfile({ profile: "plain", ignoreCache: true }));
+    expect(plain.tryNextLink).toBe(true);
+    expect(plain.message).toContain("Profile 'plain' is missing required property 'sso_session'");
+  });
+
+  it("stops a chain with a TokenProviderError (never a TypeError) when the sso-session section is missing", async () => {
+    writeConfig("[profile p]\nsso_session = ghost\n");
+    const error = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));
+    expect(error.tryNextLink).toBe(false);
+    expect(error.message).toContain("Sso session 'ghost' could not be found");
+    expect(error.message).toContain("[sso-session ghost]");
+  });
+
+  it("rejects a legacy profile without sso_region", async () => {
+    writeConfig("[profile p]\nsso_start_url = https://x\n");
+    const error = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));
+    expect(error.tryNextLink).toBe(false);
+    expect(error.message).toContain("'sso_region'");
+  });
+
+  it("reads a config file that does not exist as empty", async () => {
+    const error = await rejection(
+      resolveSsoProfile({ profile: "p", configFilepath: "~/none", ignoreCache: true }),
+    );
+    expect(error.tryNextLink).toBe(true);
+  });
+});
+
+describe("resolveSsoSession", () => {
+  const home = useTempHome();
+
+  it("resolves an explicit session and names the missing key", async () => {
+    const file = join(home.dir, "config");
+    writeFileSync(
+      file,
+      "[sso-session ok]\nsso_start_url = u\nsso_region = r\n[sso-session half]\nsso_region = r\n",
+    );
+    await expect(resolveSsoSession("ok", { configFilepath: file, ignoreCache: true })).resolves.toEqual({
+      name: "ok",
+      startUrl: "u",
+      region: "r",
+    });
+    await expect(resolveSsoSession("half", { configFilepath: file, ignoreCache: true })).rejects.toThrow(
+      "Sso session 'half' is missing required property 'sso_start_url'.",
+    );
+  });
+});

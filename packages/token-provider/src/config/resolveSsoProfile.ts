@@ -1,0 +1,99 @@
+import { TokenProviderError } from "@smithy/property-provider";
+import type { Logger } from "@smithy/types";
+import { getProfileName } from "./getProfileName.js";
+import { loadSharedConfig, type IniSection } from "./loadSharedConfig.js";
+import { ssoSessionFromConfig } from "./resolveSsoSession.js";
+import type { SharedConfigInit } from "./SharedConfigInit.js";
+import type { SsoProfile } from "./SsoProfile.js";
+
+/** Options of {@link resolveSsoProfile}. */
+export interface ResolveSsoProfileInit extends SharedConfigInit {
+  /** Profile to resolve; see {@link getProfileName} for the fallbacks. */
+  profile?: string;
+  /** Configuration of the client using the provider; its `profile` is the second choice. */
+  parentClientConfig?: { profile?: string };
+  /** Receives a debug line when resolution fails. */
+  logger?: Logger;
+}
+
+const SSO_KEYS = ["sso_session", "sso_start_url", "sso_region", "sso_account_id", "sso_role_name"] as const;
+
+/**
+ * Resolves the profile to use and the IAM Identity Center settings it names.
+ *
+ * @throws TokenProviderError with `tryNextLink: true` when the profile does not exist or has no `sso_*` setting
+ *   (another provider in a chain may handle it), and `tryNextLink: false` when it is an SSO profile whose settings
+ *   are incomplete or contradict its `[sso-session]` section (the user meant SSO; a silent fallback would hide it).
+ */
+export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promise<SsoProfile> => {
+  const profileName = getProfileName(init);
+  const { logger } = init;
+  const config = await loadSharedConfig(init);
+  const profile = config.profiles.get(profileName);
+  if (profile === undefined) {
+    throw new TokenProviderError(
+      `Profile '${profileName}' could not be found in shared credentials file. Check the profile name (AWS_PROFILE or the 'profile' option) and ${config.configFilepath}.`,
+      { tryNextLink: true, logger },
+    );
+  }
+  if (!SSO_KEYS.some((key) => isSet(profile, key))) {
+    throw new TokenProviderError(
+      `Profile '${profileName}' is missing required property 'sso_session': it is not an IAM Identity Center (SSO) profile.`,
+      { tryNextLink: true, logger },
+    );
+  }
+  const accountId = value(profile, "sso_account_id");
+  const roleName = value(profile, "sso_role_name");
+  const startUrl = value(profile, "sso_start_url");
+  const region = value(profile, "sso_region");
+  const sessionName = value(profile, "sso_session");
+  if (sessionName !== undefined) {
+    const session = ssoSessionFromConfig(sessionName, config, logger);
+    for (const [key, own, sessions] of [
+      ["sso_start_url", startUrl, session.startUrl],
+      ["sso_region", region, session.region],
+    ] as const) {
+      if (own !== undefined && own !== sessions) {
+        throw new TokenProviderError(
+          `Profile '${profileName}' sets ${key} = ${own} but its sso-session '${sessionName}' sets ${key} = ${sessions}. Remove ${key} from the profile (the [sso-session ${sessionName}] section is used) or make both agree in ${config.configFilepath}.`,
+          { tryNextLink: false, logger },
+        );
+      }
+    }
+    return {
+      kind: "sso-session",
+      profileName,
+      session,
+      ...(accountId !== undefined && { accountId }),
+      ...(roleName !== undefined && { roleName }),
+      ...(startUrl !== undefined && { startUrl }),
+      ...(region !== undefined && { region }),
+    };
+  }
+  for (const [key, own] of [
+    ["sso_start_url", startUrl],
+    ["sso_region", region],
+  ] as const) {
+    if (own === undefined) {
+      throw new TokenProviderError(
+        `Profile '${profileName}' is missing required property '${key}' (or 'sso_session'). Add 'sso_session = <name>' and an [sso-session <name>] section to ${config.configFilepath}.`,
+        { tryNextLink: false, logger },
+      );
+    }
+  }
+  return {
+    kind: "legacy",
+    profileName,
+    startUrl: startUrl as string,
+    region: region as string,
+    ...(accountId !== undefined && { accountId }),
+    ...(roleName !== undefined && { roleName }),
+  };
+};
+
+const value = (section: IniSection, key: string): string | undefined => {
+  const found = section[key];
+  return found === undefined || found === "" ? undefined : found;
+};
+
+const isSet = (section: IniSection, key: string): boolean => value(section, key) !== undefined;

@@ -1,0 +1,27 @@
+export { fromSso, type FromSsoInit } from "./provider/fromSso.js";
+export { fromSsoSession, type FromSsoSessionInit } from "./provider/fromSsoSession.js";
+export { DEFAULT_REFRESH_WINDOW_MS } from "./provider/refreshState.js";
+export { getProfileName, type ProfileNameInit } from "./config/getProfileName.js";
+export { resolveSsoProfile, type ResolveSsoProfileInit } from "./config/resolveSsoProfile.js";
+export { resolveSsoSession, type ResolveSsoSessionInit } from "./config/resolveSsoSession.js";
+export type { SsoProfile, SsoSession, SsoSessionProfile, LegacySsoProfile } from "./config/SsoProfile.js";
+export type { SharedConfigInit } from "./config/SharedConfigInit.js";
+export { expandHomePath } from "./config/expandHomePath.js";
+export {
+  SsoTokenCache,
+  type SsoTokenCacheOptions,
+  type SsoTokenCacheReadContext,
+} from "./cache/SsoTokenCache.js";
+export type { SsoTokenFile } from "./cache/SsoTokenFile.js";
+export type { SsoClientRegistration } from "./cache/SsoClientRegistration.js";
+export {
+  clientRegistrationCacheKey,
+  type ClientRegistrationCacheKeyInput,
+} from "./cache/clientRegistrationCacheKey.js";
+export { cacheFileName } from "./cache/cacheFileName.js";
+export { writeJsonFileAtomic, type WriteJsonFileAtomicOptions } from "./cache/writeJsonFileAtomic.js";
+export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js";
+export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
+export { parseTimestamp } from "./cache/parseTimestamp.js";
+export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
+export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";

@@ -1,0 +1,60 @@
+import { recordingLogger } from "../__fixtures__/tempHome.js";
+import { OidcClientFactory } from "./OidcClientFactory.js";
+
+describe("OidcClientFactory", () => {
+  it("creates one client per region and reuses it", async () => {
+    const factory = new OidcClientFactory();
+    const a = await factory.get("us-east-1");
+    expect(await factory.get("us-east-1")).toBe(a);
+    const b = await factory.get("eu-west-1");
+    expect(b).not.toBe(a);
+    await expect(a.config.region()).resolves.toBe("us-east-1");
+    await expect(b.config.region()).resolves.toBe("eu-west-1");
+  });
+
+  it("always uses the session's region, even when clientConfig names another", async () => {
+    const client = await new OidcClientFactory({ clientConfig: { region: "ap-south-1" } }).get("us-west-2");
+    await expect(client.config.region()).resolves.toBe("us-west-2");
+  });
+
+  it("takes logger and requestHandler from clientConfig, then parentClientConfig, then the caller's config", async () => {
+    const explicit = recordingLogger().logger;
+    const parent = recordingLogger().logger;
+    const caller = recordingLogger().logger;
+    const handler = { handle: async () => ({ response: undefined as never }) };
+    const both = await new OidcClientFactory({
+      clientConfig: { logger: explicit },
+      parentClientConfig: { logger: parent, requestHandler: handler },
+    }).get("us-east-1", { logger: caller });
+    expect(both.config.logger).toBe(explicit);
+    expect(both.config.requestHandler).toBe(handler);
+    const parentOnly = await new OidcClientFactory({ parentClientConfig: { logger: parent } }).get(
+      "us-east-1",
+      {
+        logger: caller,
+      },
+    );
+    expect(parentOnly.config.logger).toBe(parent);
+    const callerOnly = await new OidcClientFactory().get("us-east-1", { logger: caller });
+    expect(callerOnly.config.logger).toBe(caller);
+  });
+
+  it("builds a new client when the caller's inherited settings change", async () => {
+    const factory = new OidcClientFactory();
+    const first = await factory.get("us-east-1", { logger: recordingLogger().logger });
+    const second = await factory.get("us-east-1", { logger: recordingLogger().logger });
+    expect(second).not.toBe(first);
+  });
+
+  it("ignores the parent client's region, endpoint and credentials", async () => {
+    const client = await new OidcClientFactory({
+      parentClientConfig: {
+        region: "eu-central-1",
+        endpoint: "http://127.0.0.1:1",
+        credentials: { accessKeyId: "x" },
+      },
+    }).get("us-east-1");
+    await expect(client.config.region()).resolves.toBe("us-east-1");
+    expect(client.config.endpoint).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
+import type { Logger } from "@smithy/types";
+
+/** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
+export interface ParentClientConfig {
+  /** The calling client's profile: second choice for the profile name. */
+  profile?: string;
+  /** The calling client's logger, used by the SSO-OIDC client unless `clientConfig.logger` is set. */
+  logger?: Logger;
+  /** The calling client's HTTP handler, shared by the SSO-OIDC client unless `clientConfig.requestHandler` is set. */
+  requestHandler?: unknown;
+  /** The calling client's app id for the user agent, unless `clientConfig.userAgentAppId` is set. */
+  userAgentAppId?: unknown;
+  /** Other keys of the calling client's config are ignored (its region, endpoint and credentials are its own). */
+  [key: string]: unknown;
+}
+
+/** The SSO-OIDC client settings, in order of precedence. */
+export interface OidcClientSources {
+  /** Explicit SSO-OIDC client configuration: used as given (except `region`). */
+  clientConfig?: Partial<SSOOIDCClientConfig>;
+  /** The configuration of the client that created the provider. */
+  parentClientConfig?: ParentClientConfig;
+}
+
+const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
+
+/**
+ * Creates SSO-OIDC clients on demand, one per region, reused for every refresh of the provider.
+ *
+ * The SDK client is loaded with a dynamic `import()` on the first refresh only, so a process whose token is
+ * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
+ * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time. `region` is
+ * always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
+ * `AWS_ENDPOINT_URL_SSO_OIDC` itself.
+ */
+export class OidcClientFactory {
+  private readonly clients = new Map<string, { client: SSOOIDCClient; inherited: unknown[] }>();
+
+  constructor(private readonly sources: OidcClientSources = {}) {}
+
+  /** The client for `region`, created on first use (or again when the inherited settings changed). */
+  async get(region: string, callerClientConfig?: ParentClientConfig): Promise<SSOOIDCClient> {
+    const config: Record<string, unknown> = { ...this.sources.clientConfig };
+    for (const key of INHERITED_KEYS) {
+      config[key] ??= this.sources.parentClientConfig?.[key] ?? callerClientConfig?.[key];
+    }
+    config.region = region;
+    const inherited = INHERITED_KEYS.map((key) => config[key]);
+    const cached = this.clients.get(region);
+    if (cached !== undefined && cached.inherited.every((value, i) => value === inherited[i])) {
+      return cached.client;
+    }
+    const { SSOOIDCClient } = await import("@aws-sdk/client-sso-oidc");
+    const client = new SSOOIDCClient(config as SSOOIDCClientConfig);
+    this.clients.set(region, { client, inherited });
+    return client;
+  }
+}

@@ -1,0 +1,63 @@
+import type { SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
+import type { Logger, TokenIdentity, TokenIdentityProvider } from "@smithy/types";
+import { SsoTokenCache } from "../cache/SsoTokenCache.js";
+import type { SsoSession } from "../config/SsoProfile.js";
+import { OidcClientFactory, type ParentClientConfig } from "../oidc/OidcClientFactory.js";
+import { getSessionToken } from "./getSessionToken.js";
+import { DEFAULT_REFRESH_WINDOW_MS } from "./refreshState.js";
+
+/** Options of {@link fromSsoSession}. */
+export interface FromSsoSessionInit {
+  /** The session whose cached token to use (no config file is read). */
+  session: SsoSession;
+  /** Profile to name in messages (`sso-kit login --profile <p>`); without it they name the session. */
+  profileName?: string;
+  /**
+   * SSO-OIDC client configuration for refreshes, used as given except `region` (always the session's
+   * `sso_region`). Its `logger`, `requestHandler` and `userAgentAppId` win over `parentClientConfig`'s.
+   */
+  clientConfig?: Partial<SSOOIDCClientConfig>;
+  /** Configuration of the client using the provider: supplies `logger`, `requestHandler`, `userAgentAppId`. */
+  parentClientConfig?: ParentClientConfig;
+  /** Receives the provider's debug lines and warnings (never secrets). */
+  logger?: Logger;
+  /** Refresh tokens that expire within this many milliseconds [300000 = 5 min]. */
+  refreshWindowMs?: number;
+  /** The token cache [a new {@link SsoTokenCache} on `~/.aws/sso/cache`, resolved when the provider is created]. */
+  cache?: SsoTokenCache;
+}
+
+/**
+ * A token provider for an explicit sso-session: reads its token from the cache, refreshes it through SSO-OIDC
+ * `CreateToken` when it expires within the refresh window (once across processes, under the cache lock), writes
+ * it back atomically, and fails with a `TokenProviderError` that names the cause and the sign-in command.
+ */
+export const fromSsoSession = (init: FromSsoSessionInit): TokenIdentityProvider => {
+  const cache = init.cache ?? new SsoTokenCache({ logger: init.logger });
+  const oidc = new OidcClientFactory({
+    clientConfig: init.clientConfig,
+    parentClientConfig: init.parentClientConfig,
+  });
+  return async (identityProperties?: Record<string, unknown>): Promise<TokenIdentity> => {
+    init.logger?.debug?.("@sso-kit/token-provider - fromSsoSession");
+    return getSessionToken({
+      session: init.session,
+      ...(init.profileName !== undefined && { profileName: init.profileName }),
+      cache,
+      oidc,
+      refreshWindowMs: init.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS,
+      ...(init.logger !== undefined && { logger: init.logger }),
+      ...callerConfig(identityProperties),
+    });
+  };
+};
+
+/** The calling client's config, which SDK clients pass to identity providers as `callerClientConfig`. */
+export const callerConfig = (
+  identityProperties: Record<string, unknown> | undefined,
+): { callerClientConfig?: ParentClientConfig } => {
+  const value = identityProperties?.callerClientConfig;
+  return value !== null && typeof value === "object"
+    ? { callerClientConfig: value as ParentClientConfig }
+    : {};
+};

@@ -1,0 +1,229 @@
+import { TokenProviderError } from "@smithy/property-provider";
+import type { Logger, TokenIdentity } from "@smithy/types";
+import type { SsoTokenCache } from "../cache/SsoTokenCache.js";
+import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
+import type { SsoSession } from "../config/SsoProfile.js";
+import { signInAdvice } from "../errors/signInAdvice.js";
+import type { OidcClientFactory, ParentClientConfig } from "../oidc/OidcClientFactory.js";
+import { refreshAccessToken, type RefreshTokenGrant } from "../oidc/refreshAccessToken.js";
+import { describeError } from "./describeError.js";
+import { REFRESH_ATTEMPT_INTERVAL_MS, refreshState } from "./refreshState.js";
+
+/** Everything one token lookup needs. */
+export interface SessionTokenRequest {
+  session: SsoSession;
+  /** For messages; without it they name the session. */
+  profileName?: string;
+  cache: SsoTokenCache;
+  oidc: OidcClientFactory;
+  refreshWindowMs: number;
+  logger?: Logger;
+  callerClientConfig?: ParentClientConfig;
+}
+
+const LOG = "@sso-kit/token-provider -";
+
+/**
+ * The session's token from the cache, refreshed when it expires within `refreshWindowMs`: at most one attempt per
+ * session every 30 s in this process (concurrent callers share it), and one refresh across processes (under the
+ * cache lock, re-reading the file first). A failed refresh returns the cached token while it is still valid.
+ */
+export const getSessionToken = async (request: SessionTokenRequest): Promise<TokenIdentity> => {
+  const { session, cache, profileName, logger } = request;
+  const path = cache.tokenPath(session.name);
+  const running = refreshState.inFlight.get(path);
+  if (running !== undefined) {
+    return running;
+  }
+  const token = await cache.readToken(session.name, { profileName });
+  if (token === undefined) {
+    throw new TokenProviderError(
+      `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice(profileName, session.name)}`,
+      { tryNextLink: false, logger },
+    );
+  }
+  if (!needsRefresh(token, request.refreshWindowMs)) {
+    return identity(token);
+  }
+  // A refresh may have started while we were reading.
+  const started = refreshState.inFlight.get(path);
+  if (started !== undefined) {
+    return started;
+  }
+  const lastAttempt = refreshState.lastAttempt.get(path) ?? 0;
+  if (Date.now() - lastAttempt < REFRESH_ATTEMPT_INTERVAL_MS) {
+    // Throttled: the last attempt's failure was already logged.
+    return isStillValid(token)
+      ? identity(token)
+      : validOrThrow(token, request, refreshState.lastFailure.get(path));
+  }
+  const obstacle = refreshObstacle(token);
+  if (obstacle !== undefined) {
+    logger?.debug?.(`${LOG} cannot refresh the token of ${subject(request)}: ${obstacle}`);
+    return validOrThrow(token, request, obstacle, false);
+  }
+  const refresh = refreshUnderLock(request, token, path);
+  refreshState.inFlight.set(path, refresh);
+  try {
+    return await refresh;
+  } finally {
+    refreshState.inFlight.delete(path);
+  }
+};
+
+const refreshUnderLock = async (
+  request: SessionTokenRequest,
+  initial: SsoTokenFile,
+  path: string,
+): Promise<TokenIdentity> => {
+  const { session, cache, logger, profileName } = request;
+  refreshState.lastAttempt.set(path, Date.now());
+  let newest = initial;
+  // Signing out while we waited is final: the cached token is not offered as a fallback.
+  let signedOut = false;
+  const secrets = new Set<string | undefined>([
+    initial.accessToken,
+    initial.refreshToken,
+    initial.clientSecret,
+  ]);
+  try {
+    const refreshed = await cache.withLock(session.name, async () => {
+      // Another process may have refreshed (or signed in again) while we waited for the lock.
+      const current = await cache.readToken(session.name, { profileName });
+      if (current === undefined) {
+        signedOut = true;
+        throw new TokenProviderError(
+          `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice(profileName, session.name)}`,
+          { tryNextLink: false, logger },
+        );
+      }
+      newest = current;
+      [current.accessToken, current.refreshToken, current.clientSecret].forEach((s) => secrets.add(s));
+      if (!needsRefresh(current, request.refreshWindowMs)) {
+        logger?.debug?.(`${LOG} the token of ${subject(request)} was refreshed by another process`);
+        return identity(current);
+      }
+      const obstacle = refreshObstacle(current);
+      if (obstacle !== undefined) {
+        throw new NotRefreshable(obstacle);
+      }
+      let base = current;
+      let reply;
+      try {
+        reply = await callCreateToken(request, grantOf(base));
+      } catch (error) {
+        if ((error as Error | undefined)?.name !== "InvalidGrantException") throw error;
+        // Something that does not take our lock (another tool) may have rotated the refresh token.
+        const again = await cache.readToken(session.name, { profileName });
+        if (again === undefined) throw error;
+        newest = again;
+        [again.accessToken, again.refreshToken, again.clientSecret].forEach((s) => secrets.add(s));
+        if (!needsRefresh(again, request.refreshWindowMs)) {
+          return identity(again);
+        }
+        if (again.refreshToken === base.refreshToken || refreshObstacle(again) !== undefined) throw error;
+        logger?.debug?.(
+          `${LOG} the refresh token of ${subject(request)} was rotated elsewhere; retrying once`,
+        );
+        base = again;
+        reply = await callCreateToken(request, grantOf(base));
+      }
+      secrets.add(reply.accessToken).add(reply.refreshToken);
+      const expiration = new Date(Date.now() + reply.expiresIn * 1000);
+      const updated: SsoTokenFile = {
+        ...base,
+        accessToken: reply.accessToken,
+        expiresAt: expiration.toISOString(),
+        // A reply without a refresh token does not revoke the one we have (the official SDK drops it).
+        refreshToken: reply.refreshToken ?? base.refreshToken,
+      };
+      try {
+        await cache.writeToken(session.name, updated);
+      } catch (error) {
+        logger?.warn?.(
+          `${LOG} the refreshed token of ${subject(request)} could not be saved to ${path}: ${describeError(error, [...secrets])}. It is used for this process only.`,
+        );
+      }
+      return { token: reply.accessToken, expiration };
+    });
+    refreshState.lastFailure.delete(path);
+    return refreshed;
+  } catch (error) {
+    const cause = error instanceof NotRefreshable ? error.message : describeError(error, [...secrets]);
+    refreshState.lastFailure.set(path, cause);
+    if (error instanceof TokenProviderError && (signedOut || !isStillValid(newest))) {
+      throw error;
+    }
+    return validOrThrow(newest, request, cause, !(error instanceof NotRefreshable));
+  }
+};
+
+/** Why the cached token cannot be refreshed, or `undefined` when it can. */
+const refreshObstacle = (token: SsoTokenFile): string | undefined => {
+  for (const key of ["clientId", "clientSecret", "refreshToken"] as const) {
+    if (token[key] === undefined || token[key] === "") {
+      return `the cached token has no ${key}, so it cannot be refreshed`;
+    }
+  }
+  if (token.registrationExpiresAt !== undefined && Date.parse(token.registrationExpiresAt) <= Date.now()) {
+    return `the client registration expired at ${token.registrationExpiresAt}, so the token cannot be refreshed and you must sign in again`;
+  }
+  return undefined;
+};
+
+const callCreateToken = async (request: SessionTokenRequest, grant: RefreshTokenGrant) => {
+  request.logger?.debug?.(`${LOG} refreshing the token of ${subject(request)} in ${request.session.region}`);
+  const client = await request.oidc.get(request.session.region, request.callerClientConfig);
+  return refreshAccessToken(client, grant);
+};
+
+const grantOf = (token: SsoTokenFile): RefreshTokenGrant => ({
+  clientId: token.clientId as string,
+  clientSecret: token.clientSecret as string,
+  refreshToken: token.refreshToken as string,
+});
+
+/** A refresh precondition failed; not a service error. */
+class NotRefreshable extends Error {}
+
+const needsRefresh = (token: SsoTokenFile, windowMs: number): boolean =>
+  Date.parse(token.expiresAt) - Date.now() <= windowMs;
+
+const isStillValid = (token: SsoTokenFile): boolean => Date.parse(token.expiresAt) > Date.now();
+
+const identity = (token: SsoTokenFile): TokenIdentity => ({
+  token: token.accessToken,
+  expiration: new Date(token.expiresAt),
+});
+
+const subject = ({ session, profileName }: SessionTokenRequest): string =>
+  profileName === undefined
+    ? `SSO session '${session.name}'`
+    : `profile '${profileName}' (SSO session '${session.name}')`;
+
+/**
+ * The cached token while it has not expired (logging why it was not refreshed); otherwise the error that says
+ * what happened and what to do.
+ */
+const validOrThrow = (
+  token: SsoTokenFile,
+  request: SessionTokenRequest,
+  cause: string | undefined,
+  failed = true,
+): TokenIdentity => {
+  if (isStillValid(token)) {
+    if (cause !== undefined && failed) {
+      request.logger?.warn?.(
+        `${LOG} refreshing the token of ${subject(request)} failed (${cause}); using the cached token until it expires at ${token.expiresAt}`,
+      );
+    }
+    return identity(token);
+  }
+  const sentence = cause?.replace(/\.*$/, ".");
+  const why =
+    sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
+  throw new TokenProviderError(
+    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice(request.profileName, request.session.name)}`,
+    { tryNextLink: false, logger: request.logger },
+  );
+};

@@ -1,0 +1,20 @@
+import type { TokenIdentity } from "@smithy/types";
+
+/**
+ * Process-wide refresh bookkeeping, keyed by token file path (a session in one cache directory): every provider
+ * instance for the same session shares one in-flight refresh and one attempt clock, as in the official SDK.
+ */
+export const refreshState = {
+  /** The refresh under way, which concurrent callers await instead of starting their own. */
+  inFlight: new Map<string, Promise<TokenIdentity>>(),
+  /** When the last refresh attempt started (ms since epoch). */
+  lastAttempt: new Map<string, number>(),
+  /** Why the last attempt failed, repeated while attempts are throttled. */
+  lastFailure: new Map<string, string>(),
+};
+
+/** At most one refresh attempt per session in this long [30 s, as the official SDK]. */
+export const REFRESH_ATTEMPT_INTERVAL_MS = 30_000;
+
+/** Tokens expiring within this are refreshed [5 min, as the official SDK]. */
+export const DEFAULT_REFRESH_WINDOW_MS = 5 * 60_000;
