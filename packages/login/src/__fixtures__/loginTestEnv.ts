@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { HttpHandlerOptions } from "@smithy/types";
+import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
+
+import type { LoginPrompt } from "../LoginOptions.js";
+
+const ENV_KEYS = [
+  "HOME",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_PROFILE",
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_SSO",
+  "AWS_ENDPOINT_URL_SSO_OIDC",
+] as const;
+
+/** A request the SDK client sent, as recorded by {@link RecordingHandler}. */
+export interface RecordedRequest {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** The SDK's own HTTP handler, recording each JSON request body before sending it for real. */
+export class RecordingHandler extends NodeHttpHandler {
+  readonly requests: RecordedRequest[] = [];
+
+  override async handle(
+    request: Parameters<NodeHttpHandler["handle"]>[0],
+    options?: HttpHandlerOptions,
+  ): ReturnType<NodeHttpHandler["handle"]> {
+    const raw: unknown = request.body;
+    const text =
+      typeof raw === "string" ? raw : raw instanceof Uint8Array ? new TextDecoder().decode(raw) : undefined;
+    if (raw !== undefined && raw !== null && text === undefined)
+      throw new Error("unexpected request body type");
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    this.requests.push({ path: request.path, body });
+    return super.handle(request, options);
+  }
+
+  /** The bodies sent to `path`, e.g. `/client/register`. */
+  bodies(path: string): Record<string, unknown>[] {
+    return this.requests.filter((r) => r.path === path).map((r) => r.body);
+  }
+}
+
+/** A temp HOME with an `~/.aws/config`, an emulator, and the environment pointing at both. */
+export interface LoginTestEnv {
+  home: string;
+  emu: Emulator;
+  configFile: string;
+  cacheDir: string;
+  /** Replaces `~/.aws/config`. */
+  writeConfig(text: string): void;
+  /** File names in `~/.aws/sso/cache` (no temp or lock files), sorted. */
+  cacheFiles(): string[];
+  /** A cache file's JSON. */
+  readCache(name: string): Record<string, unknown>;
+  /** Prompts seen by `prompt`, a prompt callback that records and shows nothing. */
+  prompts: LoginPrompt[];
+  prompt: (prompt: LoginPrompt) => void;
+  /** Stops the emulator, restores the environment, removes the temp HOME. */
+  close(): Promise<void>;
+}
+
+/** The default config: sso-session `emu`, profile `dev` using it, and a legacy profile `legacy`. */
+export function defaultConfig(emu: Emulator): string {
+  return [
+    "[profile dev]",
+    "sso_session = emu",
+    "sso_account_id = 111111111111",
+    "sso_role_name = ReadOnly",
+    "",
+    "[sso-session emu]",
+    `sso_start_url = ${emu.startUrl}`,
+    `sso_region = ${emu.region}`,
+    "",
+    "[profile legacy]",
+    `sso_start_url = ${emu.startUrl}`,
+    `sso_region = ${emu.region}`,
+    "sso_account_id = 111111111111",
+    "sso_role_name = ReadOnly",
+    "",
+  ].join("\n");
+}
+
+export async function startLoginTestEnv(options: EmulatorOptions = {}): Promise<LoginTestEnv> {
+  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  const home = mkdtempSync(path.join(tmpdir(), "sso-kit-login-"));
+  const emu = await startEmulator({ deviceCodeIntervalSeconds: 1, ...options });
+  const configFile = path.join(home, ".aws", "config");
+  mkdirSync(path.dirname(configFile), { recursive: true });
+  writeFileSync(configFile, defaultConfig(emu));
+  for (const key of ENV_KEYS) delete process.env[key];
+  process.env.HOME = home;
+  process.env.AWS_CONFIG_FILE = configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(home, ".aws", "credentials");
+  process.env.AWS_ENDPOINT_URL_SSO = emu.url;
+  process.env.AWS_ENDPOINT_URL_SSO_OIDC = emu.url;
+  const cacheDir = path.join(home, ".aws", "sso", "cache");
+  const prompts: LoginPrompt[] = [];
+  return {
+    home,
+    emu,
+    configFile,
+    cacheDir,
+    writeConfig: (text) => writeFileSync(configFile, text),
+    cacheFiles: () => {
+      try {
+        return readdirSync(cacheDir)
+          .filter((name) => name.endsWith(".json") && !name.startsWith("."))
+          .sort();
+      } catch {
+        return [];
+      }
+    },
+    readCache: (name) =>
+      JSON.parse(readFileSync(path.join(cacheDir, name), "utf8")) as Record<string, unknown>,
+    prompts,
+    prompt: (prompt) => {
+      prompts.push(prompt);
+    },
+    close: async () => {
+      await emu.stop();
+      for (const key of ENV_KEYS) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+import type { Emulator } from "@sso-kit/emulator";
+
+import { answerDevicePage } from "../__fixtures__/approveInEmulator.js";
+import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
+import type { LoginError } from "../LoginError.js";
+import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("runDeviceCodeFlow", () => {
+  let env: LoginTestEnv;
+  let emu: Emulator;
+  let oidc: SSOOIDCClient;
+  let handler: RecordingHandler;
+  let client: { clientId: string; clientSecret: string };
+
+  async function setUp(options: Parameters<typeof startLoginTestEnv>[0] = {}): Promise<void> {
+    env = await startLoginTestEnv(options);
+    emu = env.emu;
+    handler = new RecordingHandler();
+    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: handler });
+    const registered = await oidc.send(
+      new RegisterClientCommand({ clientName: "device-test", clientType: "public" }),
+    );
+    client = { clientId: registered.clientId!, clientSecret: registered.clientSecret! };
+    emu.reset();
+  }
+
+  afterEach(async () => {
+    oidc?.destroy();
+    await env?.close();
+  });
+
+  function flow(
+    extra: Partial<DeviceCodeFlowOptions> = {},
+  ): Promise<Awaited<ReturnType<typeof runDeviceCodeFlow>>> {
+    return runDeviceCodeFlow({
+      oidc,
+      client,
+      startUrl: emu.startUrl,
+      prompt: async (prompt) => {
+        env.prompt(prompt);
+      },
+      timeoutMs: 60_000,
+      ...extra,
+    });
+  }
+
+  it("gets the token without prompting when the first attempt succeeds", async () => {
+    await setUp({ autoApprove: true });
+    const token = await flow({ openBrowser: () => Promise.reject(new Error("must not open")) });
+    expect(token.accessToken).toMatch(/^emu-at-/);
+    expect(token.expiresIn).toBe(3600);
+    expect(env.prompts).toEqual([]);
+    expect(emu.stats()).toMatchObject({ StartDeviceAuthorization: 1, CreateToken: 1 });
+    const [start] = handler.bodies("/device_authorization");
+    expect(start).toEqual({
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      startUrl: emu.startUrl,
+    });
+    expect(handler.bodies("/token")[0]).toEqual({
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      grantType: "urn:ietf:params:oauth:grant-type:device_code",
+      deviceCode: expect.any(String),
+    });
+  });
+
+  it("prompts, opens the complete verification URL, polls while pending and returns once approved", async () => {
+    await setUp();
+    const opened: string[] = [];
+    const login = flow({ openBrowser: (url) => void opened.push(url) });
+    await until(() => emu.stats().CreateToken >= 3, "a few polls");
+    expect(env.prompts).toHaveLength(1);
+    const prompt = env.prompts[0]!;
+    expect(prompt).toMatchObject({
+      flow: "device",
+      verificationUri: `${emu.url}/device`,
+      openingBrowser: true,
+    });
+    expect(prompt.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    expect(prompt.url).toBe(`${emu.url}/device?user_code=${prompt.userCode}`);
+    expect(prompt.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(opened).toEqual([prompt.url]);
+
+    const { page } = await answerDevicePage(prompt.url, "allow");
+    expect(page.clientName).toBe("device-test");
+    const token = await login;
+    expect(token.accessToken).toMatch(/^emu-at-/);
+    // Every poll waited the interval: the emulator answers a too-early poll with SlowDownException.
+    expect(emu.requestLog().filter((entry) => entry.errorType === "SlowDownException")).toEqual([]);
+  });
+
+  it("says so when the prompt fails, and does not poll", async () => {
+    await setUp();
+    await expect(
+      flow({
+        prompt: () => Promise.reject(new Error("terminal closed")),
+      }),
+    ).rejects.toThrow("terminal closed");
+    expect(emu.stats().CreateToken).toBe(1);
+  });
+
+  it("adds 5 seconds to the interval after SlowDownException", async () => {
+    await setUp({ autoApprove: true });
+    emu.faults.add({ operation: "CreateToken", times: 1, exception: "SlowDownException" });
+    await expect(flow({ openBrowser: undefined })).resolves.toMatchObject({
+      accessToken: expect.any(String),
+    });
+    const polls = emu.requestLog().filter((entry) => entry.operation === "CreateToken");
+    expect(polls).toHaveLength(2);
+    // Interval 1 s + 5 s: the second poll comes at least 6 s after the first (small timer slack allowed).
+    expect(new Date(polls[1]!.time).getTime() - new Date(polls[0]!.time).getTime()).toBeGreaterThanOrEqual(
+      5_900,
+    );
+  }, 20_000);
+
+  it("ends with the AWS CLI's message on ExpiredTokenException", async () => {
+    await setUp();
+    emu.faults.add({ operation: "CreateToken", exception: "ExpiredTokenException" });
+    const error = (await flow().catch((e: unknown) => e)) as LoginError;
+    expect(error).toMatchObject({
+      name: "LoginError",
+      code: "AuthorizationExpired",
+      message: "the pending authorization has expired, start the login again",
+    });
+  });
+
+  it("stops when the device code expires without approval", async () => {
+    await setUp({ deviceCodeTtlSeconds: 2 });
+    const error = (await flow().catch((e: unknown) => e)) as LoginError;
+    expect(error.code).toBe("AuthorizationExpired");
+    expect(error.message).toBe("the pending authorization has expired, start the login again");
+  });
+
+  it("reports a denial in the browser as AccessDenied", async () => {
+    await setUp();
+    const login = flow().catch((e: unknown) => e);
+    await until(() => env.prompts.length === 1, "the prompt");
+    await answerDevicePage(env.prompts[0]!.url, "deny");
+    expect(await login).toMatchObject({ code: "AccessDenied" });
+  });
+
+  it("ends the login on any other error", async () => {
+    await setUp();
+    emu.faults.add({
+      operation: "CreateToken",
+      exception: "InvalidGrantException",
+      message: "Invalid device code",
+    });
+    const error = (await flow().catch((e: unknown) => e)) as LoginError;
+    expect(error.code).toBe("ServiceError");
+    expect(error.message).toContain("InvalidGrantException: Invalid device code");
+    expect(emu.stats().CreateToken).toBe(1);
+  });
+
+  it("fails on an incomplete StartDeviceAuthorization reply", async () => {
+    await setUp();
+    emu.faults.add({
+      operation: "StartDeviceAuthorization",
+      response: { body: { deviceCode: "x", expiresIn: 600 } },
+    });
+    await expect(flow()).rejects.toMatchObject({ code: "InvalidResponse" });
+  });
+
+  it("stops at timeoutMs", async () => {
+    await setUp();
+    const error = (await flow({ timeoutMs: 1_500 }).catch((e: unknown) => e)) as LoginError;
+    expect(error.code).toBe("Timeout");
+    expect(error.message).toMatch(
+      /^nobody approved code [A-Z]{4}-[A-Z]{4} within 2 s; start the login again$/,
+    );
+  });
+
+  it("stops polling when aborted", async () => {
+    await setUp();
+    const controller = new AbortController();
+    const login = flow({ signal: controller.signal }).catch((e: unknown) => e);
+    await until(() => emu.stats().CreateToken >= 2, "polling");
+    controller.abort();
+    expect(await login).toMatchObject({ code: "Aborted", message: "the login was cancelled" });
+    const polls = emu.stats().CreateToken;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(emu.stats().CreateToken).toBe(polls);
+  });
+});

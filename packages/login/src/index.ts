@@ -1,0 +1,5 @@
+export { login, DEFAULT_LOGIN_TIMEOUT_MS } from "./login.js";
+export { logout, type LogoutOptions, type LogoutResult } from "./logout.js";
+export type { LoginFlow, LoginOptions, LoginPrompt, LoginResult } from "./LoginOptions.js";
+export { LoginError, type LoginErrorCode } from "./LoginError.js";
+export { platformBrowserOpener, type BrowserOpener } from "./browser/platformBrowserOpener.js";

@@ -1,0 +1,152 @@
+import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+import { SsoTokenCache, type SsoTokenFile } from "@sso-kit/token-provider";
+
+import { runAuthorizationCodeFlow } from "./authorization-code/runAuthorizationCodeFlow.js";
+import { platformBrowserOpener, type BrowserOpener } from "./browser/platformBrowserOpener.js";
+import { runDeviceCodeFlow } from "./device-code/runDeviceCodeFlow.js";
+import { LoginError } from "./LoginError.js";
+import type { LoginOptions, LoginPrompt, LoginResult } from "./LoginOptions.js";
+import type { IssuedToken } from "./oidc/parseIssuedToken.js";
+import { abortedError } from "./oidc/toLoginError.js";
+import { writePromptToStderr } from "./prompt/writePromptToStderr.js";
+import {
+  DEFAULT_PKCE_SCOPES,
+  getClientRegistration,
+  type ClientRegistration,
+} from "./registration/getClientRegistration.js";
+import { resolveLoginTarget, type LoginTarget } from "./target/resolveLoginTarget.js";
+import { formatExpiresAt } from "./token/formatExpiresAt.js";
+
+/** How long a login waits for the user's approval unless told otherwise (the AWS CLI's 10 minutes). */
+export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * Signs in to IAM Identity Center and stores the token where the AWS CLI and SDKs look for it.
+ *
+ * Resolves the profile or sso-session, gets a client registration (the cached one while it has 15 minutes
+ * left and was made for the same flow, else a new one), runs the flow (authorization code with PKCE for a
+ * session, device authorization for a legacy profile or on request), and writes the token file
+ * `~/.aws/sso/cache/<sha1(session name or start URL)>.json` in the AWS CLI's format, atomically and under
+ * the cache lock of `@sso-kit/token-provider`. A login always gets a new token.
+ *
+ * @returns what was signed in to; never the token itself.
+ * @throws LoginError with a `code` and a one-line message saying what to do.
+ */
+export async function login(options: LoginOptions = {}): Promise<LoginResult> {
+  const { signal, logger } = options;
+  if (signal?.aborted) throw abortedError(signal.reason);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    throw new LoginError("InvalidConfig", "the timeoutMs option must be a positive number of milliseconds");
+  }
+  const target = await resolveLoginTarget(options);
+  const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
+  const oidc = new SSOOIDCClient({ ...options.clientConfig, region: target.region });
+  const openBrowser = browserOpener(options.openBrowser);
+  let prompted = false;
+  const prompt = async (shown: LoginPrompt): Promise<void> => {
+    prompted = true;
+    await (options.prompt ?? writePromptToStderr)(shown);
+  };
+  const registrationOptions = {
+    cache,
+    oidc,
+    startUrl: target.startUrl,
+    region: target.region,
+    flow: target.flow,
+    ...(target.sessionName !== undefined && { sessionName: target.sessionName }),
+    ...(target.scopes !== undefined && { scopes: target.scopes }),
+    ...(signal !== undefined && { signal }),
+    ...(logger !== undefined && { logger }),
+  };
+  const runFlow = (client: ClientRegistration): Promise<IssuedToken> => {
+    const common = {
+      oidc,
+      client,
+      prompt,
+      timeoutMs,
+      ...(openBrowser !== undefined && { openBrowser }),
+      ...(signal !== undefined && { signal }),
+      ...(logger !== undefined && { logger }),
+    };
+    return target.flow === "pkce"
+      ? runAuthorizationCodeFlow({ ...common, scopes: target.scopes ?? DEFAULT_PKCE_SCOPES })
+      : runDeviceCodeFlow({ ...common, startUrl: target.startUrl });
+  };
+
+  try {
+    let registration = await getClientRegistration(registrationOptions);
+    let token: IssuedToken;
+    try {
+      token = await runFlow(registration);
+    } catch (error) {
+      // A cached client the service no longer knows (deleted, or the file copied from elsewhere) is replaced
+      // once, as long as the user has not been prompted yet: afterwards a retry would prompt twice.
+      if (!registration.reused || prompted || !isInvalidClient(error)) throw error;
+      logger?.info?.("sso-kit login: the cached client registration was rejected; registering again");
+      registration = await getClientRegistration({ ...registrationOptions, forceNew: true });
+      token = await runFlow(registration);
+    }
+    return await saveToken(cache, target, registration, token, logger);
+  } finally {
+    oidc.destroy();
+  }
+}
+
+async function saveToken(
+  cache: SsoTokenCache,
+  target: LoginTarget,
+  registration: ClientRegistration,
+  token: IssuedToken,
+  logger: LoginOptions["logger"],
+): Promise<LoginResult> {
+  const expiresAt = formatExpiresAt(Date.now() + token.expiresIn * 1000);
+  // Field order as the AWS CLI writes it.
+  const file: SsoTokenFile = {
+    startUrl: target.startUrl,
+    region: target.region,
+    accessToken: token.accessToken,
+    expiresAt,
+    clientId: registration.clientId,
+    clientSecret: registration.clientSecret,
+    registrationExpiresAt: formatExpiresAt(registration.expiresAt),
+    ...(token.refreshToken !== undefined && { refreshToken: token.refreshToken }),
+  };
+  const key = target.tokenKey;
+  const tokenFile = cache.tokenPath(key);
+  try {
+    await cache.withLock(key, () => cache.writeToken(key, file));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoginError(
+      "CacheError",
+      `signed in, but the token could not be saved in ${tokenFile} (${reason}); make sure the directory is writable, then start the login again`,
+      { cause: error },
+    );
+  }
+  logger?.info?.(
+    `sso-kit login: signed in to ${target.sessionName ?? target.startUrl}; the token expires at ${expiresAt}`,
+  );
+  return {
+    flow: target.flow,
+    ...(target.profileName !== undefined && { profileName: target.profileName }),
+    ...(target.sessionName !== undefined && { sessionName: target.sessionName }),
+    startUrl: target.startUrl,
+    region: target.region,
+    expiresAt: new Date(expiresAt),
+    registrationReused: registration.reused,
+    tokenFile,
+  };
+}
+
+function browserOpener(option: LoginOptions["openBrowser"]): BrowserOpener | undefined {
+  if (typeof option === "function") return option;
+  return option === false ? undefined : platformBrowserOpener();
+}
+
+function isInvalidClient(error: unknown): boolean {
+  return (
+    error instanceof LoginError &&
+    (error.cause as { name?: unknown } | undefined)?.name === "InvalidClientException"
+  );
+}

@@ -1,0 +1,159 @@
+import { readdir, unlink } from "node:fs/promises";
+import path from "node:path";
+
+import { LogoutCommand, SSOClient, type SSOClientConfig } from "@aws-sdk/client-sso";
+import { getHomeDir } from "@smithy/shared-ini-file-loader";
+import type { Logger } from "@smithy/types";
+import { readJsonFile, SsoTokenCache } from "@sso-kit/token-provider";
+
+import { LoginError } from "./LoginError.js";
+import { abortedError } from "./oidc/toLoginError.js";
+
+/** How long one SSO Logout call may take before it is given up (the local files are deleted anyway). */
+const LOGOUT_CALL_TIMEOUT_MS = 10_000;
+
+/** Options of {@link logout}. Every option is optional. */
+export interface LogoutOptions {
+  /**
+   * Configuration of the SSO portal client used for the Logout calls (e.g. `endpoint`, `requestHandler`,
+   * `logger`). `region` is each token's own. `AWS_ENDPOINT_URL_SSO` is honoured by the client.
+   */
+  clientConfig?: Omit<SSOClientConfig, "region">;
+  /** Cancels the sign-out calls; files not yet deleted stay. */
+  signal?: AbortSignal;
+  /** Where progress and ignored Logout failures are logged; never receives a token. */
+  logger?: Logger;
+}
+
+/** What {@link logout} removed. */
+export interface LogoutResult {
+  /** Token files deleted from `~/.aws/sso/cache` (client registrations are kept). */
+  tokenFiles: string[];
+  /** How many of those tokens the service did not confirm signing out (the files are deleted anyway). */
+  failedSignOuts: number;
+  /** Role-credential files deleted from `~/.aws/cli/cache` (only those with `"ProviderType": "sso"`). */
+  roleCredentialFiles: string[];
+}
+
+/**
+ * Signs out everywhere, like `aws sso logout`: every token in `~/.aws/sso/cache` is revoked with the SSO
+ * `Logout` call (a failure is logged and ignored: an expired or already revoked token is the usual cause)
+ * and its file deleted; client registrations stay, so the next login reuses them. The role credentials
+ * cached from SSO in `~/.aws/cli/cache` (files whose JSON has `"ProviderType": "sso"`) are deleted too;
+ * other files there (e.g. assumed-role credentials) are left alone.
+ *
+ * @throws LoginError `Aborted` when `signal` fires, `CacheError` when a file cannot be deleted.
+ */
+export async function logout(options: LogoutOptions = {}): Promise<LogoutResult> {
+  const { signal, logger } = options;
+  if (signal?.aborted) throw abortedError(signal.reason);
+  const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
+  const clients = new Map<string, SSOClient>();
+  const result: LogoutResult = { tokenFiles: [], failedSignOuts: 0, roleCredentialFiles: [] };
+  try {
+    for (const { path: file, token } of await cache.listTokenFiles()) {
+      const expired = !(new Date(token.expiresAt).getTime() > Date.now());
+      if (typeof token.region === "string" && token.region !== "") {
+        let client = clients.get(token.region);
+        if (!client) {
+          client = new SSOClient({ ...options.clientConfig, region: token.region });
+          clients.set(token.region, client);
+        }
+        const signedOut = await signOut(client, token.accessToken, file, expired, signal, logger);
+        if (!signedOut) result.failedSignOuts++;
+      } else {
+        logger?.debug?.(`sso-kit logout: ${file} names no region; deleting it without a Logout call`);
+        result.failedSignOuts++;
+      }
+      await remove(file);
+      result.tokenFiles.push(file);
+    }
+  } finally {
+    for (const client of clients.values()) client.destroy();
+  }
+  result.roleCredentialFiles = await removeSsoRoleCredentials(logger);
+  logger?.info?.(
+    `sso-kit logout: deleted ${result.tokenFiles.length} token file(s) and ${result.roleCredentialFiles.length} role-credential file(s)`,
+  );
+  return result;
+}
+
+async function signOut(
+  client: SSOClient,
+  accessToken: string,
+  file: string,
+  expired: boolean,
+  signal: AbortSignal | undefined,
+  logger: Logger | undefined,
+): Promise<boolean> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(), LOGOUT_CALL_TIMEOUT_MS);
+  try {
+    await client.send(new LogoutCommand({ accessToken }), { abortSignal: controller.signal });
+    return true;
+  } catch (error) {
+    if (signal?.aborted) throw abortedError(signal.reason);
+    const name = (error as { name?: unknown }).name;
+    const line = `sso-kit logout: the Logout call for ${file} failed (${typeof name === "string" ? name : "Error"}); deleting the file anyway`;
+    if (expired) logger?.debug?.(line);
+    else logger?.warn?.(line);
+    return false;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** The AWS CLI's role-credential cache, where sso-kit's CLI caches role credentials too. */
+function roleCredentialCacheDirectory(): string {
+  return path.join(getHomeDir(), ".aws", "cli", "cache");
+}
+
+async function removeSsoRoleCredentials(logger: Logger | undefined): Promise<string[]> {
+  const directory = roleCredentialCacheDirectory();
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw cacheError(directory, error);
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort()) {
+    const file = path.join(directory, name);
+    let json: Record<string, unknown> | undefined;
+    try {
+      json = await readJsonFile(file);
+    } catch (error) {
+      logger?.debug?.(
+        `sso-kit logout: skipping ${file} (${error instanceof Error ? error.message : String(error)})`,
+      );
+      continue;
+    }
+    if (json?.ProviderType !== "sso") continue;
+    await remove(file);
+    removed.push(file);
+  }
+  return removed;
+}
+
+async function remove(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cacheError(file, error);
+  }
+}
+
+function cacheError(file: string, error: unknown): LoginError {
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  return new LoginError(
+    "CacheError",
+    `could not delete ${file} (${code}); delete it by hand to finish signing out`,
+    {
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+
+import { resolveOidcEndpoint } from "./resolveOidcEndpoint.js";
+
+describe("resolveOidcEndpoint", () => {
+  const saved = { sso: process.env.AWS_ENDPOINT_URL_SSO_OIDC, all: process.env.AWS_ENDPOINT_URL };
+  beforeEach(() => {
+    delete process.env.AWS_ENDPOINT_URL_SSO_OIDC;
+    delete process.env.AWS_ENDPOINT_URL;
+  });
+  afterEach(() => {
+    if (saved.sso === undefined) delete process.env.AWS_ENDPOINT_URL_SSO_OIDC;
+    else process.env.AWS_ENDPOINT_URL_SSO_OIDC = saved.sso;
+    if (saved.all === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = saved.all;
+  });
+
+  it("uses the endpoint given in the client configuration first", async () => {
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = "http://127.0.0.1:1";
+    const client = new SSOOIDCClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4567/" });
+    await expect(resolveOidcEndpoint(client)).resolves.toBe("http://127.0.0.1:4567");
+  });
+
+  it("honours AWS_ENDPOINT_URL_SSO_OIDC", async () => {
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = "http://127.0.0.1:9876";
+    const client = new SSOOIDCClient({ region: "eu-west-1" });
+    await expect(resolveOidcEndpoint(client)).resolves.toBe("http://127.0.0.1:9876");
+  });
+
+  it("falls back to the regional endpoint", async () => {
+    const client = new SSOOIDCClient({ region: "eu-west-1" });
+    await expect(resolveOidcEndpoint(client)).resolves.toBe("https://oidc.eu-west-1.amazonaws.com");
+  });
+
+  it("follows the client's partition and FIPS settings", async () => {
+    await expect(resolveOidcEndpoint(new SSOOIDCClient({ region: "cn-north-1" }))).resolves.toBe(
+      "https://oidc.cn-north-1.amazonaws.com.cn",
+    );
+    await expect(
+      resolveOidcEndpoint(new SSOOIDCClient({ region: "us-east-1", useFipsEndpoint: true })),
+    ).resolves.toBe("https://oidc-fips.us-east-1.amazonaws.com");
+  });
+});
