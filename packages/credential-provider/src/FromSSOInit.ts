@@ -1,0 +1,84 @@
+import type { SSOClientConfig } from "@aws-sdk/client-sso";
+import type { Logger, Provider } from "@smithy/types";
+import type { SsoPortalClient } from "./portal/SsoPortalClient.js";
+
+/**
+ * The settings of another SDK client that `fromSSO` hands down to the SSO and SSO-OIDC clients it creates:
+ * `logger`, `requestHandler` and `userAgentAppId` (never `region`: the portal is always called in `sso_region`).
+ * `profile` selects the profile when `init.profile` is not given.
+ */
+export interface InheritedClientConfig {
+  /** Region of the outer client; ignored (the SSO clients use the session's or profile's `sso_region`). */
+  region?: string | Provider<string>;
+  /** Profile of the outer client; used when `init.profile` is not given. */
+  profile?: string;
+  /** Logger given to the SSO and SSO-OIDC clients. */
+  logger?: Logger;
+  /** HTTP handler given to the SSO and SSO-OIDC clients (proxies, agents, timeouts). */
+  requestHandler?: SSOClientConfig["requestHandler"];
+  /** Application id appended to the SSO and SSO-OIDC clients' user agent. */
+  userAgentAppId?: string | Provider<string | undefined>;
+  /** Any other setting of the outer client; not used. */
+  [key: string]: unknown;
+}
+
+/**
+ * Options of {@link fromSSO}: the same as the official `fromSSO` of `@aws-sdk/credential-provider-sso` /
+ * `@aws-sdk/credential-providers`, so switching the import changes nothing else in a program.
+ *
+ * Without any `sso*` option, the profile is read from the shared config files. With `sso*` options no config file
+ * is needed: `ssoStartUrl` + `ssoRegion` + `ssoAccountId` + `ssoRoleName` for a legacy sign-in, or `ssoSession`
+ * + `ssoAccountId` + `ssoRoleName` (+ `ssoStartUrl` and `ssoRegion` when the `[sso-session]` section is not in
+ * the config file) for a refreshable sso-session.
+ */
+export interface FromSSOInit {
+  /**
+   * The profile to read. Default: `parentClientConfig.profile`, then the calling client's `profile`, then
+   * `AWS_PROFILE`, then `default`.
+   */
+  profile?: string;
+  /** Path of the shared credentials file. Default: `AWS_SHARED_CREDENTIALS_FILE` or `~/.aws/credentials`. */
+  filepath?: string;
+  /** Path of the shared config file (`~/` is expanded). Default: `AWS_CONFIG_FILE` or `~/.aws/config`. */
+  configFilepath?: string;
+  /**
+   * Re-read the config files and fetch new role credentials on every call instead of reusing those this
+   * process already holds (the fresh ones then replace the shared ones).
+   */
+  ignoreCache?: boolean;
+  /** The start URL of the AWS access portal (legacy sign-in, or the session's when it is not in a config file). */
+  ssoStartUrl?: string;
+  /** The account whose role credentials are requested. */
+  ssoAccountId?: string;
+  /** The region of IAM Identity Center (legacy sign-in, or the session's when it is not in a config file). */
+  ssoRegion?: string;
+  /** The role (permission set) name whose credentials are requested. */
+  ssoRoleName?: string;
+  /**
+   * The `[sso-session <name>]` to use: its token is refreshed through SSO-OIDC and cached as `sha1(<name>).json`.
+   * Read from the config file unless `ssoStartUrl` and `ssoRegion` are also given.
+   */
+  ssoSession?: string;
+  /**
+   * An SSO client (`SSOClient` of `@aws-sdk/client-sso`) to call GetRoleCredentials with, used as is: its region,
+   * endpoint and settings are not changed.
+   */
+  ssoClient?: SsoPortalClient;
+  /**
+   * Settings for the SSO and SSO-OIDC clients `fromSSO` creates. They win over `parentClientConfig` and the
+   * calling client's settings; `region` is ignored (always the `sso_region`).
+   */
+  clientConfig?: SSOClientConfig;
+  /**
+   * Settings of the client that created this provider (set by SDK credential chains). Its `logger`,
+   * `requestHandler` and `userAgentAppId` reach the SSO and SSO-OIDC clients unless `clientConfig` sets them.
+   */
+  parentClientConfig?: InheritedClientConfig;
+  /**
+   * Settings of the calling client, used when the call itself does not carry them (SDK clients pass theirs on
+   * every call as `{ callerClientConfig }`). Lowest precedence.
+   */
+  callerClientConfig?: InheritedClientConfig;
+  /** Receives debug messages about credential resolution (never credentials or tokens). */
+  logger?: Logger;
+}

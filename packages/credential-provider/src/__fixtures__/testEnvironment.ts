@@ -1,0 +1,157 @@
+import { SSOClient } from "@aws-sdk/client-sso";
+import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
+import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/token-provider";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Variables that would point the SDK (or this package) somewhere else than the test's HOME and emulator. */
+const ENV_KEYS = [
+  "HOME",
+  "USERPROFILE",
+  "AWS_PROFILE",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_SSO",
+  "AWS_ENDPOINT_URL_SSO_OIDC",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_USE_FIPS_ENDPOINT",
+  "AWS_USE_DUALSTACK_ENDPOINT",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+];
+
+/** A fresh HOME (with `~/.aws`) for each test and none of the AWS_* variables above; all restored afterwards. */
+export const useTempHome = (): { readonly dir: string } => {
+  const state = { dir: "" };
+  const saved: Record<string, string | undefined> = {};
+  beforeEach(() => {
+    for (const key of ENV_KEYS) saved[key] = process.env[key];
+    state.dir = mkdtempSync(join(tmpdir(), "sso-kit-credential-provider-"));
+    for (const key of ENV_KEYS) delete process.env[key];
+    process.env.HOME = state.dir;
+    mkdirSync(join(state.dir, ".aws"), { recursive: true, mode: 0o700 });
+  });
+  afterEach(() => {
+    for (const key of ENV_KEYS) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
+};
+
+/** Writes `~/.aws/config` of the current HOME. */
+export const writeConfig = (text: string): string => {
+  const path = join(process.env.HOME ?? "", ".aws", "config");
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
+};
+
+/** Writes the token file of `key` (session name or start URL) through the one cache store. */
+export const writeCachedToken = async (key: string, token: SsoTokenFile): Promise<string> => {
+  const cache = new SsoTokenCache();
+  await cache.writeToken(key, token);
+  return cache.tokenPath(key);
+};
+
+/** Writes arbitrary JSON (e.g. an invalid token) where the token file of `key` belongs. */
+export const writeRawCachedToken = async (key: string, json: unknown): Promise<string> => {
+  const path = new SsoTokenCache().tokenPath(key);
+  await writeJsonFileAtomic(path, json, { mode: 0o600 });
+  return path;
+};
+
+/** One emulator for the test file (started before all, stopped after all, reset before each test). */
+export const useEmulator = (options: EmulatorOptions = {}): { readonly emu: Emulator } => {
+  const state = {} as { emu: Emulator };
+  beforeAll(async () => {
+    state.emu = await startEmulator(options);
+  });
+  afterAll(async () => {
+    await state.emu?.stop();
+  });
+  beforeEach(() => {
+    state.emu.reset();
+  });
+  return state;
+};
+
+/** Points the SDK clients (SSO, SSO-OIDC, STS) at the emulator through the standard variables. */
+export const pointSdkAt = (emu: Emulator): void => {
+  Object.assign(process.env, emu.env);
+};
+
+/** Collects everything a logger receives, to assert on and to scan for secrets. */
+export const recordingLogger = () => {
+  const lines: string[] = [];
+  const record =
+    (level: string) =>
+    (...content: unknown[]) => {
+      lines.push(
+        `${level} ${content.map((part) => (typeof part === "string" ? part : JSON.stringify(part))).join(" ")}`,
+      );
+    };
+  return {
+    lines,
+    logger: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") },
+  };
+};
+
+/** A request as the SDK client built it, before it was sent. */
+export interface SeenRequest {
+  /** `https://portal.sso.us-east-1.amazonaws.com/federation/credentials` (no query). */
+  url: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+interface HttpRequestLike {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+}
+
+/**
+ * A request handler that records each request the SDK built and delivers it to the emulator instead of the
+ * host it was addressed to (real AWS hosts cannot be reached from the tests). Used as `clientConfig.requestHandler`,
+ * it shows which URL, query and bearer token the SSO client produced, for any region or endpoint setting.
+ */
+export const redirectingHandler = (emu: Emulator) => {
+  const inner = new SSOClient({ region: "us-east-1" }).config.requestHandler;
+  const target = new URL(emu.url);
+  const seen: SeenRequest[] = [];
+  const handler = {
+    handle(request: HttpRequestLike, options?: unknown) {
+      const port = request.port === undefined ? "" : `:${request.port}`;
+      seen.push({
+        url: `${request.protocol}//${request.hostname}${port}${request.path}`,
+        query: Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, String(v)])),
+        headers: { ...request.headers },
+      });
+      const redirected = Object.assign(
+        Object.create(Object.getPrototypeOf(request) as object) as object,
+        request,
+        {
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: Number(target.port),
+          headers: { ...request.headers, host: target.host },
+        },
+      );
+      return inner.handle(redirected, options as never);
+    },
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
+    destroy: () => undefined,
+  };
+  return { handler, seen };
+};

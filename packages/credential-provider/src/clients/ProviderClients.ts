@@ -1,0 +1,82 @@
+import type { SSOClientConfig } from "@aws-sdk/client-sso";
+import type { Logger, TokenIdentityProvider } from "@smithy/types";
+import { fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider";
+import type { SessionRoleTarget } from "../config/RoleTarget.js";
+import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
+import { createSsoClient } from "../portal/createSsoClient.js";
+import type { SsoPortalClient } from "../portal/SsoPortalClient.js";
+import { mergeClientConfig } from "./mergeClientConfig.js";
+
+/**
+ * The collaborators of one provider: the SSO client (GetRoleCredentials), the token provider of its sso-session
+ * (whose SSO-OIDC client refreshes the token) and the token cache. Both SDK clients get the same settings from
+ * {@link mergeClientConfig}; they are built on first use and again only when the calling client changes (SDK
+ * clients pass the same config object on every call). Clients are never destroyed here: they may share the
+ * caller's request handler, which destroying would close.
+ */
+export class ProviderClients {
+  private caller: InheritedClientConfig | undefined;
+  private config: SSOClientConfig;
+  private sso: { region: string; client: Promise<SsoPortalClient> } | undefined;
+  private token: { session: string; provider: TokenIdentityProvider } | undefined;
+  private tokenCache: SsoTokenCache | undefined;
+
+  constructor(
+    private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig">,
+    private readonly logger: Logger | undefined,
+  ) {
+    this.config = this.merge(undefined);
+  }
+
+  /** Selects the calling client's config; a different one rebuilds the clients on next use. */
+  useCaller(caller: InheritedClientConfig | undefined): void {
+    if (caller === this.caller) return;
+    this.caller = caller;
+    this.config = this.merge(caller);
+    this.sso = undefined;
+    this.token = undefined;
+  }
+
+  /** The SSO client: `init.ssoClient` as given, else one in `region` (the target's `sso_region`). */
+  ssoClient(region: string): Promise<SsoPortalClient> {
+    if (this.init.ssoClient !== undefined) return Promise.resolve(this.init.ssoClient);
+    if (this.sso === undefined || this.sso.region !== region) {
+      this.sso = { region, client: createSsoClient(region, this.config) };
+    }
+    return this.sso.client;
+  }
+
+  /** The refreshing token provider of the target's sso-session (same cache store and lock as every sso-kit tool). */
+  tokenProvider(target: SessionRoleTarget): TokenIdentityProvider {
+    const session = JSON.stringify([target.session.name, target.session.startUrl, target.session.region]);
+    if (this.token === undefined || this.token.session !== session) {
+      this.token = {
+        session,
+        provider: fromSsoSession({
+          session: target.session,
+          ...(target.profileName !== undefined && { profileName: target.profileName }),
+          // Already merged with the one precedence; the token provider only fills keys left unset.
+          clientConfig: this.config,
+          cache: this.cache(),
+          ...(this.logger !== undefined && { logger: this.logger }),
+        }),
+      };
+    }
+    return this.token.provider;
+  }
+
+  /** The token cache (`~/.aws/sso/cache` of the home directory when first needed). */
+  cache(): SsoTokenCache {
+    return (this.tokenCache ??= new SsoTokenCache({
+      ...(this.logger !== undefined && { logger: this.logger }),
+    }));
+  }
+
+  private merge(caller: InheritedClientConfig | undefined): SSOClientConfig {
+    return mergeClientConfig({
+      clientConfig: this.init.clientConfig,
+      parentClientConfig: this.init.parentClientConfig,
+      callerClientConfig: caller,
+    });
+  }
+}

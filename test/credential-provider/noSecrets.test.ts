@@ -1,0 +1,185 @@
+/**
+ * No secret in any error or log line: sentinel access/refresh tokens, client secret, secret access key and session
+ * token go through every failure path; the errors (message, stack, and as printed with their causes) and
+ * everything a capturing logger received (our lines and the SDK clients') must not contain any of them.
+ */
+import { inspect } from "node:util";
+import { SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import { writeFileSync } from "node:fs";
+import {
+  pointSdkAt,
+  recordingLogger,
+  useEmulator,
+  useTempHome,
+  writeCachedToken,
+  writeConfig,
+} from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import type * as CredentialProvider from "@sso-kit/credential-provider";
+
+const SENTINELS = {
+  accessToken: "SENTINEL-ACCESS-TOKEN-4f1c",
+  refreshToken: "SENTINEL-REFRESH-TOKEN-9a2e",
+  clientSecret: "SENTINEL-CLIENT-SECRET-77b0",
+  secretAccessKey: "SENTINEL-SECRET-ACCESS-KEY-3d5f",
+  sessionToken: "SENTINEL-SESSION-TOKEN-c8e1",
+};
+
+useTempHome();
+const env = useEmulator();
+let sdk: typeof CredentialProvider;
+
+beforeEach(async () => {
+  jest.resetModules();
+  sdk = await import("@sso-kit/credential-provider");
+  pointSdkAt(env.emu);
+  writeConfig(
+    [
+      "[profile dev]",
+      "sso_session = dev",
+      "sso_account_id = 111111111111",
+      "sso_role_name = ReadOnly",
+      "[profile legacy]",
+      `sso_start_url = ${env.emu.startUrl}`,
+      "sso_region = us-east-1",
+      "sso_account_id = 111111111111",
+      "sso_role_name = ReadOnly",
+      "[sso-session dev]",
+      `sso_start_url = ${env.emu.startUrl}`,
+      "sso_region = us-east-1",
+    ].join("\n"),
+  );
+});
+
+/** Signs in with the sentinel token, refresh token and client secret. */
+const signIn = async (key: string, expiresInMs = 3_600_000) => {
+  const seeded = env.emu.seedToken({
+    accessToken: SENTINELS.accessToken,
+    refreshToken: SENTINELS.refreshToken,
+    clientSecret: SENTINELS.clientSecret,
+    clientId: `client-${key.length}-${Date.now()}`,
+    expiresAt: new Date(Date.now() + expiresInMs),
+  });
+  await writeCachedToken(key, env.emu.cachedToken(seeded));
+};
+
+const sentinelReply = (roleCredentials: Record<string, unknown>) => ({
+  operation: "GetRoleCredentials" as const,
+  response: { body: { roleCredentials } },
+});
+
+const expectNoSecret = (text: string) => {
+  for (const [name, secret] of Object.entries(SENTINELS)) {
+    if (text.includes(secret)) throw new Error(`${name} leaked into: ${text.slice(0, 2000)}`);
+  }
+};
+
+const resolveAndScan = async (init: Record<string, unknown>, calls = 1) => {
+  const { lines, logger } = recordingLogger();
+  const provider = sdk.fromSSO({ ...init, logger, clientConfig: { logger } });
+  let error: unknown;
+  for (let i = 0; i < calls; i++) {
+    error = await provider().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  }
+  if (error !== undefined) {
+    expectNoSecret((error as Error).message);
+    expectNoSecret(String((error as Error).stack));
+    expectNoSecret(inspect(error, { depth: 8 }));
+  }
+  expectNoSecret(lines.join("\n"));
+  return { error, lines };
+};
+
+test("the scan itself catches a leak", () => {
+  expect(() => expectNoSecret(`token=${SENTINELS.refreshToken}`)).toThrow("refreshToken leaked");
+});
+
+test("success, with the SDK clients logging to the same logger", async () => {
+  await signIn("dev");
+  env.emu.faults.add(
+    sentinelReply({
+      accessKeyId: "ASIASENTINEL",
+      secretAccessKey: SENTINELS.secretAccessKey,
+      sessionToken: SENTINELS.sessionToken,
+      expiration: Date.now() + 3_600_000,
+    }),
+  );
+  const { error, lines } = await resolveAndScan({ profile: "dev" });
+  expect(error).toBeUndefined();
+  expect(lines.some((line) => line.includes("GetRoleCredentialsCommand"))).toBe(true);
+});
+
+test("token refreshed through SSO-OIDC, with logging", async () => {
+  await signIn("dev", 60_000);
+  const { error } = await resolveAndScan({ profile: "dev" });
+  expect(error).toBeUndefined();
+  expect(env.emu.stats().CreateToken).toBe(1);
+});
+
+test.each([
+  ["portal rejects the token", { exception: "UnauthorizedException" }, "Unauthorized"],
+  ["portal unavailable", { status: 503 }, "ServiceUnavailable"],
+  ["connection dropped", { reset: true }, "ServiceUnavailable"],
+  ["malformed reply", { body: "malformed" as const }, "InvalidCredentials"],
+])("GetRoleCredentials fails: %s", async (_, fault, reason) => {
+  await signIn("dev");
+  env.emu.faults.add({ operation: "GetRoleCredentials", ...fault });
+  const { error } = await resolveAndScan({ profile: "dev" });
+  expect(error).toMatchObject({ reason });
+});
+
+test("a reply with secrets but a missing field", async () => {
+  await signIn("dev");
+  env.emu.faults.add(
+    sentinelReply({
+      secretAccessKey: SENTINELS.secretAccessKey,
+      sessionToken: SENTINELS.sessionToken,
+      expiration: 1,
+    }),
+  );
+  const { error } = await resolveAndScan({ profile: "dev" });
+  expect(error).toMatchObject({ reason: "InvalidCredentials" });
+});
+
+test("credentials kept through a transient failure (warning logged)", async () => {
+  await signIn("dev");
+  env.emu.faults.add({
+    ...sentinelReply({
+      accessKeyId: "ASIASENTINEL",
+      secretAccessKey: SENTINELS.secretAccessKey,
+      sessionToken: SENTINELS.sessionToken,
+      expiration: Date.now() + 4 * 60_000,
+    }),
+    times: 1,
+  });
+  env.emu.faults.add({ operation: "GetRoleCredentials", status: 500 });
+  const { error, lines } = await resolveAndScan({ profile: "dev" }, 2);
+  expect(error).toBeUndefined();
+  expect(lines.some((line) => line.startsWith("warn"))).toBe(true);
+});
+
+test("the token cannot be refreshed (refresh token rejected) and has expired", async () => {
+  await signIn("dev", -60_000);
+  env.emu.faults.add({ operation: "CreateToken", exception: "InvalidGrantException", message: "bad grant" });
+  const { error } = await resolveAndScan({ profile: "dev" });
+  expect(error).toMatchObject({ reason: "Token", tryNextLink: false });
+});
+
+test("a corrupt token file holding a token", async () => {
+  const path = new SsoTokenCache().tokenPath("dev");
+  await writeJsonFileAtomic(path, {}, { mode: 0o600 });
+  writeFileSync(
+    path,
+    `{"accessToken":"${SENTINELS.accessToken}","refreshToken":"${SENTINELS.refreshToken}",`,
+  );
+  const { error } = await resolveAndScan({ profile: "dev" });
+  expect(error).toMatchObject({ reason: "Token", tryNextLink: false });
+});
+
+test("an expired legacy token", async () => {
+  await signIn(env.emu.startUrl, -1000);
+  const { error } = await resolveAndScan({ profile: "legacy" });
+  expect(error).toMatchObject({ reason: "Token" });
+});
