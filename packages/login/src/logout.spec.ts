@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
+import { SsoTokenCache } from "@sso-kit/token-provider";
 
 import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
 import { login } from "./login.js";
-import { logout } from "./logout.js";
+import { logout, type LogoutResult } from "./logout.js";
 
 const headlessBrowser = async (url: string): Promise<void> => void (await fetch(url));
 
@@ -102,6 +103,33 @@ describe("logout", () => {
       /^sso-kit logout: the Logout call for .+ failed \(UnauthorizedException\); deleting the file anyway$/,
     );
     for (const token of tokens) expect(JSON.stringify(logged)).not.toContain(token);
+  });
+
+  it("deletes each token file under the cache lock: a refresh holding it finishes first, then loses its token", async () => {
+    const { tokenFiles } = await signIn();
+    const cache = new SsoTokenCache();
+    const sessionFile = cache.tokenPath("emu");
+    // Files are signed out in order: once this many Logout calls are made, logout is at the session's file.
+    const logoutsBefore = tokenFiles.indexOf(sessionFile) + 1;
+    expect(logoutsBefore).toBeGreaterThan(0);
+    let loggingOut: Promise<LogoutResult> | undefined;
+    let done = false;
+    await cache.withLock("emu", async () => {
+      loggingOut = logout().finally(() => (done = true));
+      for (let i = 0; i < 200 && env.emu.stats().Logout < logoutsBefore; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(env.emu.stats().Logout).toBe(logoutsBefore);
+      // Give an unlocked delete every chance to happen.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(existsSync(sessionFile)).toBe(true);
+      expect(done).toBe(false);
+      const current = await cache.readToken("emu");
+      await cache.writeToken("emu", { ...current!, accessToken: "refreshed-meanwhile" });
+    });
+    await expect(loggingOut).resolves.toMatchObject({ tokenFiles, failedSignOuts: 0 });
+    for (const file of tokenFiles) expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${sessionFile}.lock`)).toBe(false);
   });
 
   it("uses clientConfig for the SSO client", async () => {

@@ -65,7 +65,11 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
         logger?.debug?.(`sso-kit logout: ${file} names no region; deleting it without a Logout call`);
         result.failedSignOuts++;
       }
-      await remove(file);
+      // Under the cache lock, so that a refresh in progress (in any process) finishes first and then finds
+      // the token gone, instead of writing it back after the delete.
+      await cache.deleteTokenFile(file).catch((error: unknown) => {
+        throw cacheError(file, error);
+      });
       result.tokenFiles.push(file);
     }
   } finally {
@@ -148,10 +152,12 @@ async function remove(file: string): Promise<void> {
 }
 
 function cacheError(file: string, error: unknown): LoginError {
-  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  const code = (error as NodeJS.ErrnoException).code;
+  // Without an errno code (e.g. the cache lock stayed held), the error's own message says why.
+  const reason = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
   return new LoginError(
     "CacheError",
-    `could not delete ${file} (${code}); delete it by hand to finish signing out`,
+    `could not delete ${file} (${reason}); delete it by hand to finish signing out`,
     {
       cause: error,
     },

@@ -24,4 +24,5 @@ export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js"
 export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
 export { parseTimestamp } from "./cache/parseTimestamp.js";
 export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
+export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";

@@ -1,8 +1,9 @@
 import type { Logger } from "@smithy/types";
+import { signInAdvice, signInCommand } from "@sso-kit/token-provider";
 import type { RoleTarget } from "../config/RoleTarget.js";
+import { signInTargetOf } from "../config/signInTargetOf.js";
 import { describeTarget } from "../config/describeTarget.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
-import { signInAdvice, signInCommand } from "../errors/signInCommand.js";
 
 /** What an SDK client error carries that matters here; read defensively (any thrown value may arrive). */
 interface SdkErrorShape {
@@ -46,8 +47,8 @@ export const toPortalError = (
   if (name === "UnauthorizedException" || status === 401) {
     return new SsoCredentialsProviderError(
       `The SSO access token for ${what} was rejected by the portal (${said}): the SSO session has expired or ` +
-        `was signed out. ${signInAdvice(target)}`,
-      { reason: "Unauthorized", signInCommand: signInCommand(target), cause: error, logger },
+        `was signed out. ${signInAdvice(signInTargetOf(target))}`,
+      { reason: "Unauthorized", signInCommand: signInCommand(signInTargetOf(target)), cause: error, logger },
     );
   }
   if (name === "ResourceNotFoundException") {

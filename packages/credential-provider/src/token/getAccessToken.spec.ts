@@ -55,6 +55,18 @@ test("legacy: no token file, an expired token or an unusable file are Token erro
   });
 });
 
+test("legacy options without a profile: an unusable file's advice names the start URL, not an sso-session", async () => {
+  const explicit: RoleTarget = { ...legacy, profileName: undefined, fromProfile: false };
+  await writeRawCachedToken(legacy.startUrl, { expiresAt: inOneHour() });
+  const error = await getAccessToken(explicit, clients(), undefined).then(
+    () => new Error("resolved"),
+    (e: unknown) => e as Error,
+  );
+  expect(error).toMatchObject({ reason: "Token", tryNextLink: false, signInCommand: undefined });
+  expect(error.message).toContain(`with a profile whose sso_start_url is ${legacy.startUrl}`);
+  expect(error.message).not.toContain("--sso-session");
+});
+
 test("sso-session: the token provider's token, its errors mapped in one place", async () => {
   await writeCachedToken("corp", { accessToken: "session-token", expiresAt: inOneHour() });
   await expect(getAccessToken(session, clients(), undefined)).resolves.toBe("session-token");

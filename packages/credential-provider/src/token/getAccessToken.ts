@@ -1,8 +1,9 @@
 import type { Logger } from "@smithy/types";
+import { signInAdvice, signInCommand } from "@sso-kit/token-provider";
 import type { ProviderClients } from "../clients/ProviderClients.js";
 import type { LegacyRoleTarget, RoleTarget } from "../config/RoleTarget.js";
+import { signInTargetOf } from "../config/signInTargetOf.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
-import { signInAdvice, signInCommand } from "../errors/signInCommand.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 
 /**
@@ -22,7 +23,7 @@ export const getAccessToken = async (
     const identity = await clients.tokenProvider(target)();
     return identity.token;
   } catch (error) {
-    throw toCredentialsProviderError(error, "Token", logger, signInCommand(target));
+    throw toCredentialsProviderError(error, "Token", logger, signInCommand(signInTargetOf(target)));
   }
 };
 
@@ -32,29 +33,29 @@ const legacyAccessToken = async (
   logger: Logger | undefined,
 ): Promise<string> => {
   const cache = clients.cache();
+  const signIn = signInTargetOf(target);
+  const command = signInCommand(signIn);
   const who =
     target.profileName !== undefined ? `profile '${target.profileName}'` : `start URL ${target.startUrl}`;
   let token;
   try {
-    token = await cache.readToken(target.startUrl, {
-      ...(target.profileName !== undefined && { profileName: target.profileName }),
-    });
+    token = await cache.readToken(target.startUrl, { profileName: target.profileName, keyKind: "startUrl" });
   } catch (error) {
-    throw toCredentialsProviderError(error, "Token", logger, signInCommand(target));
+    throw toCredentialsProviderError(error, "Token", logger, command);
   }
   if (token === undefined) {
     throw new SsoCredentialsProviderError(
       `No SSO token found for ${who} (expected ${cache.tokenPath(target.startUrl)}): not signed in. ` +
-        signInAdvice(target),
-      { reason: "Token", signInCommand: signInCommand(target), logger },
+        signInAdvice(signIn),
+      { reason: "Token", signInCommand: command, logger },
     );
   }
   // The cache has validated expiresAt (RFC 3339, normalised).
   if (Date.parse(token.expiresAt) <= Date.now()) {
     throw new SsoCredentialsProviderError(
       `The SSO token for ${who} expired at ${token.expiresAt}; tokens of profiles with sso_start_url in the ` +
-        `profile (no sso_session) cannot be refreshed. ${signInAdvice(target)}`,
-      { reason: "Token", signInCommand: signInCommand(target), logger },
+        `profile (no sso_session) cannot be refreshed. ${signInAdvice(signIn)}`,
+      { reason: "Token", signInCommand: command, logger },
     );
   }
   return token.accessToken;

@@ -1,5 +1,13 @@
 import { TokenProviderError } from "@smithy/property-provider";
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { useTempHome } from "../__fixtures__/tempHome.js";
 import { SsoTokenCache } from "./SsoTokenCache.js";
@@ -111,6 +119,30 @@ describe("SsoTokenCache", () => {
     expect(readFileSync(path, "utf8")).toBe(text);
   });
 
+  it("names the sso-session, or for a legacy key the start URL, when no profile is known", async () => {
+    const cache = new SsoTokenCache();
+    const startUrl = "https://d-1.awsapps.com/start";
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(cache.tokenPath("sess"), "{");
+    writeFileSync(cache.tokenPath(startUrl), "{");
+    const messageOf = (read: Promise<unknown>) =>
+      read.then(
+        () => "",
+        (e: unknown) => (e as Error).message,
+      );
+    expect(await messageOf(cache.readToken("sess"))).toContain(
+      "sign in again with 'sso-kit login --sso-session sess' (or 'aws sso login --sso-session sess')",
+    );
+    const legacy = await messageOf(cache.readToken(startUrl, { keyKind: "startUrl" }));
+    expect(legacy).toContain(
+      `sign in again with 'sso-kit login' (or 'aws sso login') with a profile whose sso_start_url is ${startUrl}`,
+    );
+    expect(legacy).not.toContain("--sso-session");
+    expect(await messageOf(cache.readToken(startUrl, { keyKind: "startUrl", profileName: "old" }))).toContain(
+      "'sso-kit login --profile old'",
+    );
+  });
+
   it("rejects a token path that is a symlink or a directory", async () => {
     const cache = new SsoTokenCache();
     mkdirSync(cacheDir(), { recursive: true });
@@ -142,6 +174,44 @@ describe("SsoTokenCache", () => {
     await expect(new SsoTokenCache({ directory: join(home.dir, "none") }).listTokenFiles()).resolves.toEqual(
       [],
     );
+  });
+
+  it("deletes a token file by path under its key's lock, quietly when absent, and only inside the directory", async () => {
+    const cache = new SsoTokenCache();
+    await cache.writeToken("a", token);
+    await cache.writeToken("b", token);
+    const [first] = await cache.listTokenFiles();
+    await cache.deleteTokenFile(first!.path);
+    await cache.deleteTokenFile(first!.path);
+    expect(readdirSync(cacheDir()).sort()).toEqual(
+      [cache.tokenPath("a"), cache.tokenPath("b")]
+        .filter((path) => path !== first!.path)
+        .map((path) => path.split("/").pop()),
+    );
+    const outside = join(home.dir, "other.json");
+    writeFileSync(outside, "{}");
+    await expect(cache.deleteTokenFile(outside)).rejects.toThrow(TokenProviderError);
+    await expect(cache.deleteTokenFile(join(cacheDir(), "sub", "x.json"))).rejects.toThrow(/not a file of/);
+    expect(existsSync(outside)).toBe(true);
+  });
+
+  it("waits for a holder of the key's lock before deleting its file by path", async () => {
+    const cache = new SsoTokenCache();
+    await cache.writeToken("sess", token);
+    const path = cache.tokenPath("sess");
+    const events: string[] = [];
+    let deleting: Promise<void> | undefined;
+    await cache.withLock("sess", async () => {
+      deleting = cache.deleteTokenFile(path).then(() => void events.push("deleted"));
+      // Give the delete every chance to run: it must keep waiting for the lock.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events.push(existsSync(path) ? "holder:file still there" : "holder:file gone");
+      await cache.writeToken("sess", { ...token, accessToken: "refreshed" });
+    });
+    await deleting;
+    expect(events).toEqual(["holder:file still there", "deleted"]);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(cacheDir())).toEqual([]);
   });
 
   it("writes and validates client registrations", async () => {

@@ -2,9 +2,9 @@ import { getHomeDir } from "@smithy/shared-ini-file-loader";
 import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
 import { readdir, unlink } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { expandHomePath } from "../config/expandHomePath.js";
-import { signInCommand } from "../errors/signInAdvice.js";
+import { signInInstruction, type SignInTarget } from "../errors/signInAdvice.js";
 import { withFileLock, type FileLockOptions } from "../lock/withFileLock.js";
 import { CacheFileError } from "./CacheFileError.js";
 import { cacheFileName } from "./cacheFileName.js";
@@ -27,6 +27,11 @@ export interface SsoTokenCacheOptions {
 export interface SsoTokenCacheReadContext {
   /** Profile named in the advice (`sso-kit login --profile <p>`). */
   profileName?: string;
+  /**
+   * What the key is ["sessionName"]: an sso-session name (advice without a profile names `--sso-session <key>`)
+   * or, for a legacy profile, its start URL (advice names the profile's `sso_start_url` instead).
+   */
+  keyKind?: "sessionName" | "startUrl";
 }
 
 /**
@@ -67,7 +72,12 @@ export class SsoTokenCache {
       const json = await readJsonFile(path);
       return json === undefined ? undefined : parseSsoTokenFile(path, json);
     } catch (error) {
-      throw this.unusable(error, "SSO token cache file", context.profileName, key);
+      const { profileName } = context;
+      throw this.unusable(
+        error,
+        "SSO token cache file",
+        context.keyKind === "startUrl" ? { profileName, startUrl: key } : { profileName, sessionName: key },
+      );
     }
   }
 
@@ -76,11 +86,12 @@ export class SsoTokenCache {
     await writeJsonFileAtomic(this.tokenPath(key), token, { mode: 0o600 });
   }
 
-  /** Removes the token file of `key`; no error when there is none. */
+  /**
+   * Removes the token file of `key`; no error when there is none. It does not take the lock: call it inside
+   * {@link withLock}, or use {@link deleteTokenFile}.
+   */
   async deleteToken(key: string): Promise<void> {
-    await unlink(this.tokenPath(key)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
+    await unlinkIfPresent(this.tokenPath(key));
   }
 
   /**
@@ -88,7 +99,25 @@ export class SsoTokenCache {
    * are taken over within a bounded wait; waiting never blocks the event loop.
    */
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    return withFileLock(`${this.tokenPath(key)}.lock`, fn, this.lockOptions);
+    return this.withTokenFileLock(this.tokenPath(key), fn);
+  }
+
+  /**
+   * Removes a token file of this directory, by path (as {@link listTokenFiles} gives it, when the key behind the
+   * hashed name is unknown), holding the same lock as {@link withLock} of its key: a refresh in progress in any
+   * process finishes first, and then finds the token gone. No error when the file is already gone.
+   *
+   * @throws TokenProviderError (`tryNextLink: false`) when `path` is not directly in {@link directory}: no key
+   *   has that file, nor its lock.
+   */
+  async deleteTokenFile(path: string): Promise<void> {
+    if (dirname(resolve(path)) !== resolve(this.directory)) {
+      throw new TokenProviderError(`${path} is not a file of the SSO token cache ${this.directory}.`, {
+        tryNextLink: false,
+        logger: this.logger,
+      });
+    }
+    await this.withTokenFileLock(path, () => unlinkIfPresent(path));
   }
 
   /**
@@ -144,14 +173,24 @@ export class SsoTokenCache {
     await writeJsonFileAtomic(this.registrationPath(cacheKey), registration, { mode: 0o600 });
   }
 
-  private unusable(error: unknown, what: string, profileName?: string, sessionName?: string): Error {
+  /** The one lock of a token file: `<path>.lock`. */
+  private withTokenFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+    return withFileLock(`${path}.lock`, fn, this.lockOptions);
+  }
+
+  private unusable(error: unknown, what: string, target?: SignInTarget): Error {
     if (!(error instanceof CacheFileError)) {
       return error as Error;
     }
     const result = new TokenProviderError(
-      `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInCommand(profileName, sessionName)}, which replaces it, or delete it.`,
+      `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
       { tryNextLink: false, logger: this.logger },
     );
     return Object.assign(result, { cause: error });
   }
 }
+
+const unlinkIfPresent = (path: string): Promise<void> =>
+  unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });

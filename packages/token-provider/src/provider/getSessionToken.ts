@@ -38,7 +38,7 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   const token = await cache.readToken(session.name, { profileName });
   if (token === undefined) {
     throw new TokenProviderError(
-      `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice(profileName, session.name)}`,
+      `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice({ profileName, sessionName: session.name })}`,
       { tryNextLink: false, logger },
     );
   }
@@ -93,7 +93,7 @@ const refreshUnderLock = async (
       if (current === undefined) {
         signedOut = true;
         throw new TokenProviderError(
-          `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice(profileName, session.name)}`,
+          `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice({ profileName, sessionName: session.name })}`,
           { tryNextLink: false, logger },
         );
       }
@@ -223,7 +223,7 @@ const validOrThrow = (
   const why =
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
   throw new TokenProviderError(
-    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice(request.profileName, request.session.name)}`,
+    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice({ profileName: request.profileName, sessionName: request.session.name })}`,
     { tryNextLink: false, logger: request.logger },
   );
 };
