@@ -1,0 +1,97 @@
+import { login } from "@sso-kit/login";
+import type { LoginPrompt, LoginResult } from "@sso-kit/login";
+import { Command, Option } from "commander";
+import { formatDuration } from "../output/formatDuration.js";
+import type { Output } from "../output/Output.js";
+import { startProgress } from "../output/startProgress.js";
+import type { CliContextFactory } from "../program/CliContext.js";
+
+interface LoginCommandOptions {
+  profile?: string;
+  ssoSession?: string;
+  useDeviceCode?: boolean;
+  browser: boolean;
+}
+
+/**
+ * `sso-kit login [--profile P | --sso-session S] [--use-device-code] [--no-browser]`: signs in through
+ * `@sso-kit/login`, printing the sign-in URL (and code) on stderr, showing progress while waiting, and saying
+ * what it signed in to on stdout.
+ */
+export function loginCommand(context: CliContextFactory): Command {
+  return new Command("login")
+    .description("sign in to IAM Identity Center and cache the SSO token where the AWS CLI and SDKs look")
+    .addOption(
+      new Option("--profile <name>", "profile to sign in for [AWS_PROFILE, then default]").conflicts(
+        "ssoSession",
+      ),
+    )
+    .option("--sso-session <name>", "sign in to this [sso-session] directly")
+    .option(
+      "--use-device-code",
+      "use the device code flow (enter a code on any device) instead of a browser redirect",
+    )
+    .option("--no-browser", "do not open a browser: print the URL (and code) to open yourself")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "An sso-session signs in with authorization code + PKCE: the browser returns to a loopback address on this",
+        "machine. Legacy profiles (sso_start_url in the profile), and --use-device-code, use the device code flow.",
+      ].join("\n"),
+    )
+    .action(async (options: LoginCommandOptions, command: Command) => {
+      const { output, logger, signal } = context(command);
+      let stopProgress: (() => void) | undefined;
+      try {
+        const result = await login({
+          ...(options.profile !== undefined && { profile: options.profile }),
+          ...(options.ssoSession !== undefined && { ssoSession: options.ssoSession }),
+          ...(options.useDeviceCode && { flow: "device" as const }),
+          openBrowser: options.browser,
+          prompt: (prompt) => {
+            showPrompt(output, prompt);
+            stopProgress = startProgress(output, "Waiting for you to approve the sign-in", prompt.expiresAt);
+          },
+          signal,
+          logger,
+        });
+        stopProgress?.();
+        showResult(output, result);
+      } finally {
+        stopProgress?.();
+      }
+    });
+}
+
+function showPrompt(output: Output, prompt: LoginPrompt): void {
+  const { bold } = output.errorStyle;
+  if (prompt.flow === "device") {
+    output.info(
+      prompt.openingBrowser
+        ? "Opening the sign-in page in your browser. If it does not open, open this page on any device:"
+        : "To sign in, open this page in a browser on any device:",
+    );
+    output.info(`  ${bold(prompt.verificationUri ?? prompt.url)}`);
+    output.info(`and check that it shows this code: ${bold(prompt.userCode ?? "")}`);
+    if (prompt.url !== prompt.verificationUri) output.info(`(or open ${prompt.url} directly)`);
+  } else {
+    output.info(
+      prompt.openingBrowser
+        ? "Opening the sign-in page in your browser. If it does not open, open this URL on this computer:"
+        : "To sign in, open this URL in a browser on this computer:",
+    );
+    output.info(`  ${bold(prompt.url)}`);
+  }
+}
+
+function showResult(output: Output, result: LoginResult): void {
+  const { green } = output.style;
+  const via =
+    result.sessionName !== undefined ? `SSO session '${result.sessionName}'` : "a legacy SSO profile";
+  const forProfile = result.profileName !== undefined ? ` (profile '${result.profileName}')` : "";
+  output.print(
+    `${green("Signed in")} to ${result.startUrl} in ${result.region} with ${via}${forProfile}.`,
+    `The session is valid until ${result.expiresAt.toISOString()} (${formatDuration(result.expiresAt.getTime() - Date.now())}).`,
+  );
+}

@@ -1,0 +1,31 @@
+import { Command } from "commander";
+import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
+import { formatTable } from "../output/formatTable.js";
+import type { CliContextFactory } from "../program/CliContext.js";
+
+/** `sso-kit ls [--profile P] [--json]`: the accounts and roles the profile's SSO session can use. */
+export function lsCommand(context: CliContextFactory): Command {
+  return new Command("ls")
+    .description("list the accounts and roles you can use")
+    .option("--profile <name>", "profile with an SSO session [AWS_PROFILE, then default]")
+    .option("--json", "print JSON instead of a table")
+    .action(async (options: { profile?: string; json?: boolean }, command: Command) => {
+      const { output, logger } = context(command);
+      const listing = await listAccountsAndRoles({ profile: options.profile, logger });
+      if (options.json) {
+        output.print(JSON.stringify(listing, null, 2));
+        return;
+      }
+      const rows = listing.accounts.flatMap((account) =>
+        account.roles.length === 0
+          ? [[account.accountId, account.accountName, ""]]
+          : account.roles.map((role) => [account.accountId, account.accountName, role]),
+      );
+      output.print(...formatTable(["ACCOUNT ID", "ACCOUNT NAME", "ROLE"], rows, output.style.bold));
+      output.info(
+        output.errorStyle.dim(
+          `${listing.accounts.length} account(s), ${rows.filter((row) => row[2]).length} role(s) at ${listing.startUrl} (${listing.region})`,
+        ),
+      );
+    });
+}

@@ -1,0 +1,16 @@
+/**
+ * Temporary credentials of an IAM Identity Center role, as GetRoleCredentials returns them: always a session
+ * token and an expiry.
+ */
+export interface RoleCredentials {
+  /** AWS access key id. */
+  readonly accessKeyId: string;
+  /** AWS secret access key (a secret: never logged). */
+  readonly secretAccessKey: string;
+  /** AWS session token (a secret: never logged). */
+  readonly sessionToken: string;
+  /** When the credentials stop working. */
+  readonly expiration: Date;
+  /** The account the role belongs to, when known. */
+  readonly accountId?: string;
+}

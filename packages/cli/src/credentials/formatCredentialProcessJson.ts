@@ -1,0 +1,20 @@
+import { formatTimestamp } from "./formatTimestamp.js";
+import type { RoleCredentials } from "./RoleCredentials.js";
+
+/**
+ * The `credential_process` output (Version 1) for `credentials`: the JSON document the AWS SDKs and CLI read from
+ * the stdout of the process named in a profile's `credential_process` setting.
+ */
+export function formatCredentialProcessJson(credentials: RoleCredentials): string {
+  return JSON.stringify(
+    {
+      Version: 1,
+      AccessKeyId: credentials.accessKeyId,
+      SecretAccessKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
+      Expiration: formatTimestamp(credentials.expiration),
+    },
+    null,
+    2,
+  );
+}

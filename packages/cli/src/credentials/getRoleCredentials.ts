@@ -1,0 +1,113 @@
+import type { Logger } from "@smithy/types";
+import { fromSSO } from "@sso-kit/credential-provider";
+import { resolveSsoProfile, withFileLock } from "@sso-kit/token-provider";
+import { CliError } from "../errors/CliError.js";
+import { RoleCredentialCache } from "./RoleCredentialCache.js";
+import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
+import type { RoleCredentials } from "./RoleCredentials.js";
+
+/** Cached credentials are reused until this long before they expire (the AWS CLI's and SDKs' refresh margin). */
+export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 5 * 60 * 1000;
+
+/** Options of {@link getRoleCredentials}. */
+export interface GetRoleCredentialsOptions {
+  /** The profile with `sso_account_id` and `sso_role_name` [AWS_PROFILE, then `default`]. */
+  readonly profile?: string;
+  /** Handed to `fromSSO` and the cache. */
+  readonly logger?: Logger;
+}
+
+/** Role credentials and where they came from. */
+export interface ResolvedRoleCredentials {
+  /** The credentials. */
+  readonly credentials: RoleCredentials;
+  /** `cache`: reused from `~/.aws/cli/cache`; `sso`: fetched with GetRoleCredentials (and then cached). */
+  readonly source: "cache" | "sso";
+}
+
+/**
+ * The role credentials of an SSO profile for `credential-process` and `export`: reused from the AWS CLI's
+ * role-credential cache while more than 5 minutes remain, otherwise obtained through `fromSSO` (which reads and
+ * refreshes the SSO token) and cached, so that repeated runs do not call GetRoleCredentials each time.
+ *
+ * @throws the SSO packages' errors (not signed in, bad config, service errors), or a `CliError` when the profile
+ *   names no account and role.
+ */
+export async function getRoleCredentials(
+  options: GetRoleCredentialsOptions,
+): Promise<ResolvedRoleCredentials> {
+  const { logger } = options;
+  const profile = await resolveSsoProfile({ profile: options.profile });
+  const { accountId, roleName, profileName } = profile;
+  if (accountId === undefined || roleName === undefined) {
+    throw new CliError(
+      `Profile '${profileName}' has no sso_account_id and sso_role_name, so it has no role credentials; add them to the profile (see 'sso-kit ls --profile ${profileName}' for your accounts and roles).`,
+    );
+  }
+  const key = roleCredentialCacheKey(
+    profile.kind === "sso-session"
+      ? { accountId, roleName, sessionName: profile.session.name }
+      : { accountId, roleName, startUrl: profile.startUrl },
+  );
+  const cache = new RoleCredentialCache({ logger });
+  const cached = await readFresh(cache, key, logger);
+  if (cached !== undefined) return { credentials: cached, source: "cache" };
+  // One process fetches; concurrent runs (a tool starting many credential processes) wait and reuse its result.
+  return withFileLock(
+    `${cache.path(key)}.lock`,
+    async (): Promise<ResolvedRoleCredentials> => {
+      const fetchedMeanwhile = await readFresh(cache, key, logger);
+      if (fetchedMeanwhile !== undefined) return { credentials: fetchedMeanwhile, source: "cache" };
+      const credentials = await fetchRoleCredentials(profileName, accountId, logger);
+      try {
+        await cache.write(key, credentials);
+        logger?.debug(
+          `cached role credentials in ${cache.path(key)} (expire ${credentials.expiration.toISOString()})`,
+        );
+      } catch (error) {
+        // The credentials are good; only the next run will have to fetch them again.
+        logger?.warn(`could not cache role credentials in ${cache.path(key)}: ${(error as Error).message}`);
+      }
+      return { credentials, source: "sso" };
+    },
+    { ...(logger ? { logger } : {}) },
+  );
+}
+
+async function readFresh(
+  cache: RoleCredentialCache,
+  key: string,
+  logger: Logger | undefined,
+): Promise<RoleCredentials | undefined> {
+  const cached = await cache.read(key);
+  if (
+    cached === undefined ||
+    cached.expiration.getTime() - Date.now() <= ROLE_CREDENTIALS_REFRESH_WINDOW_MS
+  ) {
+    return undefined;
+  }
+  logger?.debug(
+    `using cached role credentials from ${cache.path(key)} (expire ${cached.expiration.toISOString()})`,
+  );
+  return cached;
+}
+
+async function fetchRoleCredentials(
+  profileName: string,
+  accountId: string,
+  logger: Logger | undefined,
+): Promise<RoleCredentials> {
+  const identity = await fromSSO({ profile: profileName, ...(logger ? { logger } : {}) })();
+  if (identity.sessionToken === undefined || identity.expiration === undefined) {
+    throw new CliError(
+      `IAM Identity Center returned role credentials for profile '${profileName}' without a session token or expiry.`,
+    );
+  }
+  return {
+    accessKeyId: identity.accessKeyId,
+    secretAccessKey: identity.secretAccessKey,
+    sessionToken: identity.sessionToken,
+    expiration: identity.expiration,
+    accountId: identity.accountId ?? accountId,
+  };
+}

@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+
+/** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */
+export type RoleCredentialCacheKeyInput =
+  | { accountId: string; roleName: string; sessionName: string }
+  | { accountId: string; roleName: string; startUrl: string };
+
+/**
+ * The file name stem (without `.json`) of cached role credentials in `~/.aws/cli/cache`, the same one the AWS CLI
+ * uses, so both tools share one cache: the SHA-1 of the compact JSON of the input with its keys sorted, written as
+ * Python's `json.dumps(..., sort_keys=True, separators=(",", ":"))` writes it (non-ASCII escaped as `\uXXXX`).
+ */
+export function roleCredentialCacheKey(input: RoleCredentialCacheKeyInput): string {
+  return createHash("sha1").update(pythonCompactJson(input)).digest("hex");
+}
+
+function pythonCompactJson(input: RoleCredentialCacheKeyInput): string {
+  const sorted = Object.fromEntries(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Python's ensure_ascii escapes every UTF-16 code unit above 0x7f, surrogate pairs included.
+  return JSON.stringify(sorted).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

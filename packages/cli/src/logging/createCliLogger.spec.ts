@@ -1,0 +1,39 @@
+import { createCliLogger } from "./createCliLogger.js";
+
+function capture(): { stream: { write(chunk: string): boolean }; text(): string } {
+  let text = "";
+  return {
+    stream: {
+      write(chunk: string) {
+        text += chunk;
+        return true;
+      },
+    },
+    text: () => text,
+  };
+}
+
+describe("createCliLogger", () => {
+  it("writes debug lines only with --debug, and never a secret", () => {
+    const out = capture();
+    const logger = createCliLogger({ stream: out.stream, debug: true });
+    logger.debug("refreshed token", { accessToken: "AT-SECRET", expiresAt: "2030-01-01T00:00:00Z" });
+    logger.info?.('response {"sessionToken":"ST-SECRET"}');
+    expect(out.text()).toContain("sso-kit debug: refreshed token");
+    expect(out.text()).toContain("2030-01-01T00:00:00Z");
+    expect(out.text()).not.toMatch(/AT-SECRET|ST-SECRET/);
+    expect(out.text().trim().split("\n")).toHaveLength(2);
+  });
+
+  it("stays quiet below warn without --debug", () => {
+    const out = capture();
+    const logger = createCliLogger({ stream: out.stream, debug: false });
+    logger.debug("hidden");
+    logger.info("hidden");
+    logger.trace?.("hidden");
+    logger.warn("token refresh failed", new Error("refreshToken=RT-SECRET rejected"));
+    expect(out.text()).toBe(
+      "sso-kit warn: token refresh failed { name: 'Error', message: 'refreshToken=[redacted] rejected' }\n",
+    );
+  });
+});

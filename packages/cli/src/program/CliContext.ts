@@ -1,0 +1,19 @@
+import type { Logger } from "@smithy/types";
+import type { Output } from "../output/Output.js";
+
+/** What every command runs with. */
+export interface CliContext {
+  /** stdout for results, stderr for messages. */
+  readonly output: Output;
+  /** Handed to the SSO packages; debug lines only with `--debug`, secrets always redacted. */
+  readonly logger: Logger;
+  /** `--debug` was given. */
+  readonly debug: boolean;
+  /** The environment (AWS_PROFILE, NO_COLOR, ...). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Fires when the user interrupts (Ctrl-C): long waits (sign-in, the emulator) end on it. */
+  readonly signal: AbortSignal;
+}
+
+/** Builds the context for the command being run, from its options and the global ones (`--debug`). */
+export type CliContextFactory = (command: { optsWithGlobals(): Record<string, unknown> }) => CliContext;

@@ -1,0 +1,162 @@
+// The six benchmarks. Each runs sso-kit and the official packages against the same emulator, HOME and token file
+// in this run, alternating between them so that the machine's noise hits both alike, and returns its results.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, URL } from "node:url";
+import { raceNodes, runNode } from "./world.mjs";
+import { summary } from "./stats.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const child = (name) => join(here, "..", "children", name);
+const CLI = join(here, "../../../packages/cli/dist/esm/bin/sso-kit.js");
+const IMPLS = ["sso-kit", "official"];
+/** Both orders in turn, so that neither implementation always runs first. */
+const alternate = (i) => (i % 2 === 0 ? IMPLS : [...IMPLS].reverse());
+
+/**
+ * 1 and 6. Cold start: a new process resolving credentials from a valid cached token (one GetRoleCredentials),
+ * loading the package with import() (ESM) and, separately, with require() (CommonJS).
+ */
+export const cold = async (world, { runs }) => {
+  await world.signIn(3_600_000);
+  const variants = IMPLS.flatMap((impl) => ["esm", "cjs"].map((modules) => ({ impl, modules })));
+  const key = ({ impl, modules }) => `${impl}/${modules}`;
+  const samples = Object.fromEntries(variants.map((v) => [key(v), []]));
+  const envOf = ({ impl, modules }) => ({ ...world.env, BENCH_IMPL: impl, BENCH_MODULES: modules });
+  // One discarded run of each warms the file-system cache.
+  for (const variant of variants) await runNode(child("resolve.mjs"), envOf(variant));
+  for (let i = 0; i < runs; i++) {
+    for (const variant of i % 2 === 0 ? variants : [...variants].reverse()) {
+      world.emu.reset();
+      const run = await runNode(child("resolve.mjs"), envOf(variant));
+      if (run.json?.ok !== true) throw new Error(`cold ${key(variant)}: ${run.json?.error ?? run.stderr}`);
+      samples[key(variant)].push({ ...run, getRoleCredentials: world.emu.stats().GetRoleCredentials });
+    }
+  }
+  return Object.fromEntries(
+    variants.map((variant) => {
+      const of = (pick) => summary(samples[key(variant)].map(pick));
+      return [
+        key(variant),
+        {
+          wallMs: of((r) => r.wallMs),
+          importMs: of((r) => r.json.importMs),
+          resolveMs: of((r) => r.json.resolveMs),
+          maxRssMb: of((r) => r.json.maxRssKb / 1024),
+          getRoleCredentialsPerRun: of((r) => r.getRoleCredentials),
+        },
+      ];
+    }),
+  );
+};
+
+/** 2. Warm: memoized resolves per second in one process (each sample: the median batch of one process). */
+export const warm = async (world, { processes, calls, batches }) => {
+  await world.signIn(3_600_000);
+  const samples = { "sso-kit": [], official: [] };
+  for (let i = 0; i < processes; i++) {
+    for (const impl of alternate(i)) {
+      const run = await runNode(child("warm.mjs"), {
+        ...world.env,
+        BENCH_IMPL: impl,
+        BENCH_CALLS: String(calls),
+        BENCH_BATCHES: String(batches),
+      });
+      if (run.json === undefined) throw new Error(`warm ${impl}: ${run.stderr}`);
+      samples[impl].push(summary(run.json.opsPerSecond).median);
+    }
+  }
+  return Object.fromEntries(IMPLS.map((impl) => [impl, { opsPerSecond: summary(samples[impl]) }]));
+};
+
+/** 3. Fan-out: 50 clients x 20 concurrent calls in one process; the emulator counts the SSO calls. */
+export const fanOut = async (world, { repeats, clients = 50, concurrent = 20 }) => {
+  const results = {};
+  for (const [state, lifetimeMs] of [
+    ["token valid", 3_600_000],
+    ["token expired", -60_000],
+  ]) {
+    results[state] = {};
+    for (const impl of IMPLS) {
+      const grc = [];
+      const createToken = [];
+      const failed = [];
+      const ms = [];
+      for (let i = 0; i < repeats; i++) {
+        await world.signIn(lifetimeMs);
+        world.emu.reset();
+        const run = await runNode(child("fanOut.mjs"), {
+          ...world.env,
+          BENCH_IMPL: impl,
+          BENCH_CLIENTS: String(clients),
+          BENCH_CONCURRENT: String(concurrent),
+        });
+        if (run.json === undefined) throw new Error(`fan-out ${impl}: ${run.stderr}`);
+        const stats = world.emu.stats();
+        grc.push(stats.GetRoleCredentials);
+        createToken.push(stats.CreateToken);
+        failed.push(run.json.failed);
+        ms.push(run.json.ms);
+      }
+      results[state][impl] = {
+        getRoleCredentials: summary(grc),
+        createToken: summary(createToken),
+        failedCalls: summary(failed),
+        ms: summary(ms),
+        calls: clients * concurrent,
+      };
+    }
+  }
+  return results;
+};
+
+/**
+ * 4. Cross-process: 16 processes released together on an expired token (single-use rotating refresh tokens),
+ * then whether the session survives: the cached token is expired again and one more process must refresh it.
+ */
+export const crossProcess = async (world, { repeats, processes = 16 }) => {
+  const results = {};
+  for (const impl of IMPLS) {
+    const successes = [];
+    const createToken = [];
+    const survived = [];
+    const errors = new Map();
+    for (let i = 0; i < repeats; i++) {
+      await world.signIn(-60_000);
+      world.emu.reset();
+      const outcomes = await raceNodes(child("resolve.mjs"), { ...world.env, BENCH_IMPL: impl }, processes);
+      successes.push(outcomes.filter((o) => o.ok).length);
+      createToken.push(world.emu.stats().CreateToken);
+      for (const o of outcomes.filter((x) => !x.ok)) errors.set(o.error, (errors.get(o.error) ?? 0) + 1);
+      await world.expireCachedToken();
+      const later = await runNode(child("resolve.mjs"), { ...world.env, BENCH_IMPL: impl });
+      survived.push(later.json?.ok === true ? 1 : 0);
+    }
+    results[impl] = {
+      processes,
+      successes: summary(successes),
+      createToken: summary(createToken),
+      sessionSurvived: `${survived.reduce((a, b) => a + b, 0)}/${repeats}`,
+      errors: Object.fromEntries(errors),
+    };
+  }
+  return results;
+};
+
+/** 5. credential_process: consecutive `sso-kit credential-process` runs; GetRoleCredentials calls per series. */
+export const credentialProcess = async (world, { series, runs = 20 }) => {
+  const wallMs = [];
+  const grc = [];
+  for (let s = 0; s < series; s++) {
+    await world.signIn(3_600_000);
+    rmSync(join(world.home, ".aws", "cli"), { recursive: true, force: true });
+    world.emu.reset();
+    for (let i = 0; i < runs; i++) {
+      const run = await runNode(CLI, world.env, ["credential-process", "--profile", "bench"]);
+      if (run.code !== 0) throw new Error(`credential-process exited ${run.code}: ${run.stderr}`);
+      wallMs.push(run.wallMs);
+    }
+    grc.push(world.emu.stats().GetRoleCredentials);
+  }
+  return { runsPerSeries: runs, series, getRoleCredentials: summary(grc), wallMs: summary(wallMs) };
+};

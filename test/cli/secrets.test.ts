@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { CliRun } from "./harness";
+import { PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE } from "./harness";
+
+/** Every string value under a secret-named key of the JSON files in `directory`. */
+function secretsIn(directory: string): string[] {
+  const secrets: string[] = [];
+  for (const name of readdirSync(directory).filter((entry) => entry.endsWith(".json"))) {
+    const json = JSON.parse(readFileSync(path.join(directory, name), "utf8")) as Record<string, unknown>;
+    const flat = { ...json, ...((json.Credentials as Record<string, unknown> | undefined) ?? {}) };
+    for (const key of ["accessToken", "refreshToken", "clientSecret", "SecretAccessKey", "SessionToken"]) {
+      if (typeof flat[key] === "string") secrets.push(flat[key]);
+    }
+  }
+  return secrets;
+}
+
+describe("secrets in sso-kit's output", () => {
+  it("never appear, even with --debug, except the credentials credential-process and export exist to print", async () => {
+    const sandbox = await Sandbox.create({ autoApprove: true, roleCredentialsTtlSeconds: 900 });
+    try {
+      const tokenCache = path.join(sandbox.home, ".aws", "sso", "cache");
+      const roleCache = sandbox.roleCredentialCacheDirectory;
+      const tokenSecrets = new Set<string>();
+      const roleSecrets = new Set<string>();
+      const collect = (): void => {
+        for (const secret of secretsIn(tokenCache)) tokenSecrets.add(secret);
+        try {
+          for (const secret of secretsIn(roleCache)) roleSecrets.add(secret);
+        } catch {
+          // no role credentials cached yet
+        }
+      };
+      const sso = async (...args: string[]): Promise<CliRun> => {
+        const run = await sandbox.run(["--debug", ...args]);
+        collect();
+        return run;
+      };
+
+      expect((await sso("login", "--profile", PROFILE, "--use-device-code", "--no-browser")).code).toBe(0);
+      expect((await sso("ls", "--profile", TOKEN_ONLY_PROFILE)).code).toBe(0);
+      expect((await sso("credential-process", "--profile", PROFILE)).code).toBe(0);
+      expect((await sso("export", "--profile", PROFILE)).code).toBe(0);
+
+      // Force a token refresh: the token now expires within the refresh window, the role credentials are stale.
+      const tokenFile = new (await import("@sso-kit/token-provider")).SsoTokenCache({
+        directory: tokenCache,
+      }).tokenPath(SESSION);
+      const token = JSON.parse(readFileSync(tokenFile, "utf8")) as Record<string, unknown>;
+      writeFileSync(
+        tokenFile,
+        JSON.stringify({ ...token, expiresAt: new Date(Date.now() + 60_000).toISOString() }),
+      );
+      for (const name of readdirSync(roleCache)) writeFileSync(path.join(roleCache, name), "{}");
+      expect((await sso("export", "--profile", PROFILE, "--format", "json")).code).toBe(0);
+      expect(sandbox.emu.stats().CreateToken).toBeGreaterThanOrEqual(2); // sign-in + refresh
+
+      // Failures print their causes: revoked session, bad profile.
+      sandbox.emu.revokeToken(
+        (JSON.parse(readFileSync(tokenFile, "utf8")) as { accessToken: string }).accessToken,
+      );
+      expect((await sso("ls", "--profile", PROFILE)).code).toBe(3);
+      expect((await sso("credential-process", "--profile", "nope")).code).toBe(1);
+      expect((await sso("logout")).code).toBe(0);
+
+      expect(tokenSecrets.size).toBeGreaterThanOrEqual(5); // 2 access tokens, 2 refresh tokens, a client secret
+      expect(roleSecrets.size).toBeGreaterThanOrEqual(4);
+      const printsCredentials = (run: CliRun): boolean =>
+        run.args.includes("credential-process") || run.args.includes("export");
+      const everything = sandbox.runs.map((run) => `${run.stdout}\n${run.stderr}`).join("\n");
+      const exceptCredentials = sandbox.runs
+        .map((run) => (printsCredentials(run) ? run.stderr : `${run.stdout}\n${run.stderr}`))
+        .join("\n");
+      expect(everything).toContain("sso-kit debug:"); // --debug did log
+      for (const secret of tokenSecrets) expect(everything).not.toContain(secret);
+      for (const secret of roleSecrets) expect(exceptCredentials).not.toContain(secret);
+    } finally {
+      await sandbox.dispose();
+    }
+  });
+});

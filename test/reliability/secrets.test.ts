@@ -1,0 +1,277 @@
+/**
+ * Secrets in the CLI's output: `sso-kit --debug` runs every command's failure paths (portal and SSO-OIDC
+ * faults, services echoing the request's secrets, invalid replies, expired sessions) with sentinel tokens,
+ * refresh tokens, client secrets, secret keys and session tokens. No secret may appear on stderr, nor on stdout
+ * unless the run succeeded at printing credentials (credential-process, export), which is its job.
+ * (In-process errors and debug log lines are scanned by the fault matrix.) Runs the BUILT CLI.
+ */
+import type { FaultRule } from "@sso-kit/emulator";
+import { clientRegistrationCacheKey } from "@sso-kit/token-provider";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type CliRun } from "../cli/harness";
+import { recordFigure } from "./support/figures";
+import { requireBuilt } from "./support/sandbox";
+import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "./support/secrets";
+
+/**
+ * Scenarios whose output still repeats a secret the service echoed back: open bugs (the credential provider's
+ * and the sign-in's error messages and the CLI's `ls` errors quote the service's text unredacted). The leak is
+ * pinned, not hidden: it is counted in the figure, and a fix makes the test fail until it leaves this list.
+ */
+const KNOWN_ECHO_LEAKS = new Set([
+  "credential-process, the portal echoes the access token",
+  "credential-process, ResourceNotFound echoing the access token",
+  "credential-process (legacy profile), the portal echoes the access token",
+  "export, the portal echoes the access token",
+  "ls, ListAccounts echoing the access token",
+  "login, CreateToken echoing the client secret",
+]);
+
+interface Scenario {
+  name: string;
+  args: string[];
+  /** The cached SSO token: valid for an hour, expiring within the refresh window, expired, or none. */
+  token: "valid" | "expiring" | "expired" | "none";
+  fault?: (secrets: SentinelSecrets) => FaultRule;
+  /** Seed a cached device-flow client registration with the sentinel client secret. */
+  registration?: boolean;
+  /** The exit code the path ends with (proves the failure path was taken). */
+  exit: number;
+}
+
+const credentialProcess = ["credential-process", "--profile", PROFILE];
+const echoAccessToken = (s: SentinelSecrets): FaultRule => ({
+  operation: "GetRoleCredentials",
+  exception: "UnauthorizedException",
+  message: `token ${s.accessToken} is not valid`,
+});
+
+const SCENARIOS: Scenario[] = [
+  ...(["HTTP 500", "malformed", "truncated", "reset"] as const).map((fault) => ({
+    name: `credential-process, GetRoleCredentials ${fault}`,
+    args: credentialProcess,
+    token: "valid" as const,
+    fault: (): FaultRule =>
+      fault === "HTTP 500"
+        ? { operation: "GetRoleCredentials", status: 500 }
+        : fault === "reset"
+          ? { operation: "GetRoleCredentials", reset: true }
+          : { operation: "GetRoleCredentials", body: fault },
+    exit: 1,
+  })),
+  {
+    name: "credential-process, the portal echoes the access token",
+    args: credentialProcess,
+    token: "valid",
+    fault: echoAccessToken,
+    exit: 3,
+  },
+  {
+    name: "credential-process, ResourceNotFound echoing the access token",
+    args: credentialProcess,
+    token: "valid",
+    fault: (s) => ({
+      operation: "GetRoleCredentials",
+      exception: "ResourceNotFoundException",
+      message: `no role for ${s.accessToken}`,
+    }),
+    exit: 1,
+  },
+  {
+    name: "credential-process, credentials without an access key id",
+    args: credentialProcess,
+    token: "valid",
+    fault: (s) => ({
+      operation: "GetRoleCredentials",
+      response: {
+        body: {
+          roleCredentials: {
+            secretAccessKey: s.secretAccessKey,
+            sessionToken: s.sessionToken,
+            expiration: Date.now() + 3.6e6,
+          },
+        },
+      },
+    }),
+    exit: 1,
+  },
+  {
+    name: "credential-process, refresh echoing the refresh token and client secret, token expired",
+    args: credentialProcess,
+    token: "expired",
+    fault: (s) => ({
+      operation: "CreateToken",
+      exception: "InvalidGrantException",
+      message: `refresh token ${s.refreshToken} (client secret ${s.clientSecret}) was revoked`,
+    }),
+    exit: 3,
+  },
+  {
+    name: "credential-process, refresh HTTP 500, token still valid (kept)",
+    args: credentialProcess,
+    token: "expiring",
+    fault: () => ({ operation: "CreateToken", status: 500 }),
+    exit: 0,
+  },
+  {
+    name: "credential-process, refresh with a malformed reply, token expired",
+    args: credentialProcess,
+    token: "expired",
+    fault: () => ({ operation: "CreateToken", body: "malformed" }),
+    exit: 3,
+  },
+  { name: "credential-process, not signed in", args: credentialProcess, token: "none", exit: 3 },
+  {
+    name: "credential-process (legacy profile), the portal echoes the access token",
+    args: ["credential-process", "--profile", LEGACY_PROFILE],
+    token: "valid",
+    fault: echoAccessToken,
+    exit: 3,
+  },
+  {
+    name: "export, the portal echoes the access token",
+    args: ["export", "--profile", PROFILE],
+    token: "valid",
+    fault: echoAccessToken,
+    exit: 3,
+  },
+  {
+    name: "export (json), GetRoleCredentials reset",
+    args: ["export", "--profile", PROFILE, "--format", "json"],
+    token: "valid",
+    fault: () => ({ operation: "GetRoleCredentials", reset: true }),
+    exit: 1,
+  },
+  {
+    name: "ls, ListAccounts echoing the access token",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: (s) => ({
+      operation: "ListAccounts",
+      exception: "UnauthorizedException",
+      message: `token ${s.accessToken} expired`,
+    }),
+    exit: 3,
+  },
+  {
+    name: "ls, ListAccountRoles HTTP 500",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: () => ({ operation: "ListAccountRoles", status: 500 }),
+    exit: 1,
+  },
+  {
+    name: "login, CreateToken echoing the client secret",
+    args: ["login", "--profile", PROFILE, "--use-device-code", "--no-browser"],
+    token: "none",
+    registration: true,
+    fault: (s) => ({
+      operation: "CreateToken",
+      exception: "InvalidClientException",
+      message: `client secret ${s.clientSecret} is wrong`,
+    }),
+    exit: 1,
+  },
+  {
+    name: "login, StartDeviceAuthorization HTTP 500",
+    args: ["login", "--profile", PROFILE, "--use-device-code", "--no-browser"],
+    token: "none",
+    fault: () => ({ operation: "StartDeviceAuthorization", status: 500 }),
+    exit: 1,
+  },
+  {
+    name: "login, RegisterClient truncated reply",
+    args: ["login", "--profile", PROFILE, "--use-device-code", "--no-browser"],
+    token: "none",
+    fault: () => ({ operation: "RegisterClient", body: "truncated" }),
+    exit: 1,
+  },
+  {
+    name: "logout, Logout connection reset",
+    args: ["logout"],
+    token: "valid",
+    fault: () => ({ operation: "Logout", reset: true }),
+    exit: 0,
+  },
+];
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  requireBuilt("cli", "credential-provider", "token-provider", "login");
+  sandbox = await Sandbox.create({ autoApprove: true });
+});
+afterAll(async () => {
+  await sandbox?.dispose();
+});
+
+const outcomes: Array<{ name: string; code: number | null; leaks: string[] }> = [];
+afterAll(() => {
+  const leaking = outcomes.filter((o) => o.leaks.length > 0);
+  recordFigure({
+    id: "secrets-cli",
+    summary:
+      `${outcomes.length} sso-kit --debug runs through failure paths (${outcomes.filter((o) => o.code !== 0).length} failing): ` +
+      `${leaking.filter((o) => !KNOWN_ECHO_LEAKS.has(o.name)).length} leaked a secret; ` +
+      `${leaking.filter((o) => KNOWN_ECHO_LEAKS.has(o.name)).length} repeated a secret the service had echoed back` +
+      (leaking.length === 0 ? "" : ` (${leaking.map((o) => o.name).join("; ")})`),
+    data: { outcomes },
+  });
+});
+
+test.each(SCENARIOS.map((scenario, index) => [scenario.name, scenario, index] as const))(
+  "%s: no secret in the output",
+  async (_name, scenario, index) => {
+    const { emu, tokenCache } = sandbox;
+    emu.faults.clear();
+    rmSync(join(sandbox.home, ".aws", "sso"), { recursive: true, force: true });
+    rmSync(sandbox.roleCredentialCacheDirectory, { recursive: true, force: true });
+    const secrets = sentinelSecrets(index);
+    if (scenario.token !== "none") {
+      const lifetime = { valid: 3_600_000, expiring: 120_000, expired: -60_000 }[scenario.token];
+      await sandbox.seedSignIn({
+        accessToken: secrets.accessToken,
+        refreshToken: secrets.refreshToken,
+        clientSecret: secrets.clientSecret,
+        clientId: `secrets-client-${index}`,
+        expiresAt: new Date(Date.now() + lifetime),
+      });
+    }
+    if (scenario.registration === true) {
+      const client = emu.seedClient({ clientSecret: secrets.clientSecret });
+      const key = clientRegistrationCacheKey({
+        startUrl: emu.startUrl,
+        region: emu.region,
+        sessionName: SESSION,
+        scopes: ["sso:account:access"],
+      });
+      await tokenCache.writeRegistration(key, {
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        expiresAt: new Date(client.clientSecretExpiresAt * 1000).toISOString(),
+        scopes: ["sso:account:access"],
+      });
+    }
+    if (scenario.fault !== undefined) emu.faults.add(scenario.fault(secrets));
+
+    const run: CliRun = await sandbox.run(["--debug", ...scenario.args]);
+    const known = [
+      ...Object.values(secrets),
+      ...secretsInFiles(tokenCache.directory),
+      ...secretsInFiles(sandbox.roleCredentialCacheDirectory),
+    ];
+    const printsCredentials = run.code === 0 && ["credential-process", "export"].includes(scenario.args[0]!);
+    const leaks = leakedIn(printsCredentials ? run.stderr : `${run.stdout}\n${run.stderr}`, known);
+    outcomes.push({ name: scenario.name, code: run.code, leaks: leaks.map((s) => `${s.slice(0, 16)}...`) });
+
+    expect({ code: run.code, stderr: run.stderr.includes("sso-kit debug:") }).toEqual({
+      code: scenario.exit,
+      stderr: true,
+    });
+    if (KNOWN_ECHO_LEAKS.has(scenario.name)) {
+      expect({ knownLeakStillThere: leaks.length > 0 }).toEqual({ knownLeakStillThere: true });
+    } else {
+      expect(leaks).toEqual([]);
+    }
+  },
+);
