@@ -10,9 +10,10 @@
  * Each case must end in the surface's typed error with a useful message (or, for a still-valid token, that
  * token), leave the cache files byte for byte as they were, and leak no secret: every token, client secret and
  * credential is a sentinel. sso-kit's own text (the error's message and stack, and every line its debug logger
- * got) must never hold one (the open bugs are pinned in KNOWN_ECHO_LEAKS). The rest (the error's causes, which are the SDK's exceptions, and the lines the SDK
- * clients log) must not either, except where the service itself echoed a secret into its message: sso-kit
- * cannot rewrite the SDK's objects, so that is counted, not failed. In-process, real SDK clients over HTTP.
+ * got) must never hold one, even when the service echoes a secret back. The rest (the error's causes, which are
+ * the SDK's exceptions, and the lines the SDK clients log) must not either, except where the service itself
+ * echoed a secret into its message: sso-kit cannot rewrite the SDK's objects, so that is counted, not failed.
+ * In-process, real SDK clients over HTTP.
  */
 import type { FaultRule } from "@sso-kit/emulator";
 import { fromSSO, SsoCredentialsProviderError } from "@sso-kit/credential-provider";
@@ -57,13 +58,6 @@ const exceptions = (names: string[]): Array<[string, Fault]> =>
   names.map((name) => [name, () => ({ exception: name })]);
 
 const ECHO = "echoing the request's secrets";
-/**
- * Surfaces that still repeat, in their own error message, a secret the service echoed back: open bugs (the
- * credential provider's and the sign-in's messages quote the service's text unredacted; the token provider
- * redacts what it sent). Their leak is pinned, not hidden: it is counted in the figure, and a fix makes the
- * test fail until the surface is taken off this list.
- */
-const KNOWN_ECHO_LEAKS = new Set<string>(["GetRoleCredentials", "sign-in CreateToken"]);
 const OIDC_FAULTS: Array<[string, Fault]> = [...TRANSPORT, ...exceptions(Object.keys(OIDC_EXCEPTIONS))];
 const REFRESH_ECHO: [string, Fault] = [
   `InvalidGrantException ${ECHO}`,
@@ -187,7 +181,7 @@ afterAll(() => {
       `sign-in ${by("sign-in")}): ${results.filter((r) => r.outcome !== "unexpected").length} typed errors or ` +
       `kept tokens, ${results.filter((r) => r.outcome === "unexpected").length} unexpected; cache intact in all; ` +
       `secrets in sso-kit's ${scannedMessages} error messages and ${scannedLogLines} debug log lines: ` +
-      `${leaks.length === 0 ? "none" : `${leaks.length} cases, all a service echoing a secret (${leaks.join("; ")})`}; ` +
+      `${leaks.length === 0 ? "none" : `${leaks.length} cases (${leaks.join("; ")})`}; ` +
       `SDK exceptions and ${scannedSdkLines} SDK client log lines: ${echoed.length} cases, all service echoes`,
     data: { results, leaks, echoed, scannedMessages, scannedLogLines, scannedSdkLines },
   });
@@ -353,11 +347,7 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
     results.push({ surface, fault, outcome, ...(message !== undefined && { message }) });
 
     expect({ outcome, message }).not.toMatchObject({ outcome: "unexpected" });
-    if (fault.includes(ECHO) && KNOWN_ECHO_LEAKS.has(surface)) {
-      expect({ knownLeakStillThere: ours.length > 0 }).toEqual({ knownLeakStillThere: true });
-    } else {
-      expect(ours).toEqual([]);
-    }
+    expect(ours).toEqual([]);
     if (!fault.includes(ECHO)) expect(theirs).toEqual([]);
     expect(changed).toEqual([]);
     expect(readFileSync(cache.tokenPath(name), "utf8")).toBe(tokenFile);

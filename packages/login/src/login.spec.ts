@@ -4,7 +4,7 @@ import path from "node:path";
 import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
 
 import { answerAuthorizeUrl } from "./__fixtures__/approveInEmulator.js";
-import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
+import { EchoingHandler, startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
 import { login } from "./login.js";
 import { LoginError } from "./LoginError.js";
 import type { LoginOptions } from "./LoginOptions.js";
@@ -236,6 +236,47 @@ describe("login", () => {
     expect(secrets.length).toBeGreaterThanOrEqual(4);
     expect(logged.length).toBeGreaterThan(0);
     for (const secret of secrets) expect(logged.join("\n")).not.toContain(secret);
+  });
+
+  it("never repeats a secret that the service echoes back, in its error or its log", async () => {
+    const echoing = new EchoingHandler(env.emu, {
+      operation: "CreateToken",
+      path: "/token",
+      exception: "InvalidClientException",
+    });
+    const error = (await run({ profile: "dev", clientConfig: { requestHandler: echoing } }).catch(
+      (e: unknown) => e,
+    )) as LoginError;
+    expect(error).toBeInstanceOf(LoginError);
+    const [request] = echoing.bodies("/token");
+    const secrets = [request!.clientSecret, request!.code, request!.codeVerifier] as string[];
+    for (const secret of secrets) expect((error.cause as Error).message).toContain(secret);
+    expect(error.message).toContain("InvalidClientException: rejected request: ");
+    for (const text of [error.message, error.stack ?? "", ...logged]) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("keeps a rejected registration's secret out of the error of the retry with a new one", async () => {
+    await run({ profile: "legacy" });
+    const cached = env
+      .cacheFiles()
+      .map((name) => env.readCache(name))
+      .find((file) => file.accessToken === undefined);
+    const rejectedSecret = cached!.clientSecret as string;
+    env.emu.reset();
+    env.emu.faults.add({
+      operation: "CreateToken",
+      exception: "InvalidClientException",
+      message: `client secret ${rejectedSecret} is not known`,
+    });
+    logged.length = 0;
+    const error = (await run({ profile: "legacy" }).catch((e: unknown) => e)) as LoginError;
+    expect(env.emu.stats().RegisterClient).toBe(1);
+    expect((error.cause as Error).message).toContain(rejectedSecret);
+    expect(error.message).toContain("InvalidClientException: client secret [redacted] is not known");
+    for (const text of [error.message, error.stack ?? "", ...logged])
+      expect(text).not.toContain(rejectedSecret);
   });
 
   it("reports a token that cannot be saved as a CacheError", async () => {

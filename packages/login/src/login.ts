@@ -1,5 +1,5 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import { SsoTokenCache, type SsoTokenFile } from "@sso-kit/token-provider";
+import { describeError, SsoTokenCache, type SsoTokenFile } from "@sso-kit/token-provider";
 
 import { runAuthorizationCodeFlow } from "./authorization-code/runAuthorizationCodeFlow.js";
 import { platformBrowserOpener, type BrowserOpener } from "./browser/platformBrowserOpener.js";
@@ -59,12 +59,16 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
     ...(signal !== undefined && { signal }),
     ...(logger !== undefined && { logger }),
   };
-  const runFlow = (client: ClientRegistration): Promise<IssuedToken> => {
+  const runFlow = (
+    client: ClientRegistration,
+    formerSecrets: readonly string[] = [],
+  ): Promise<IssuedToken> => {
     const common = {
       oidc,
       client,
       prompt,
       timeoutMs,
+      formerSecrets,
       ...(openBrowser !== undefined && { openBrowser }),
       ...(signal !== undefined && { signal }),
       ...(logger !== undefined && { logger }),
@@ -84,8 +88,9 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
       // once, as long as the user has not been prompted yet: afterwards a retry would prompt twice.
       if (!registration.reused || prompted || !isInvalidClient(error)) throw error;
       logger?.info?.("sso-kit login: the cached client registration was rejected; registering again");
+      const rejected = registration;
       registration = await getClientRegistration({ ...registrationOptions, forceNew: true });
-      token = await runFlow(registration);
+      token = await runFlow(registration, [rejected.clientSecret]);
     }
     return await saveToken(cache, target, registration, token, logger);
   } finally {
@@ -117,7 +122,7 @@ async function saveToken(
   try {
     await cache.withLock(key, () => cache.writeToken(key, file));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error, [token.accessToken, token.refreshToken, registration.clientSecret]);
     throw new LoginError(
       "CacheError",
       `signed in, but the token could not be saved in ${tokenFile} (${reason}); make sure the directory is writable, then start the login again`,

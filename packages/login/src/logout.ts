@@ -4,7 +4,7 @@ import path from "node:path";
 import { LogoutCommand, SSOClient, type SSOClientConfig } from "@aws-sdk/client-sso";
 import { getHomeDir } from "@smithy/shared-ini-file-loader";
 import type { Logger } from "@smithy/types";
-import { readJsonFile, SsoTokenCache } from "@sso-kit/token-provider";
+import { describeError, readJsonFile, SsoTokenCache } from "@sso-kit/token-provider";
 
 import { LoginError } from "./LoginError.js";
 import { abortedError } from "./oidc/toLoginError.js";
@@ -68,7 +68,7 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
       // Under the cache lock, so that a refresh in progress (in any process) finishes first and then finds
       // the token gone, instead of writing it back after the delete.
       await cache.deleteTokenFile(file).catch((error: unknown) => {
-        throw cacheError(file, error);
+        throw cacheError(file, error, [token.accessToken, token.refreshToken, token.clientSecret]);
       });
       result.tokenFiles.push(file);
     }
@@ -122,7 +122,7 @@ async function removeSsoRoleCredentials(logger: Logger | undefined): Promise<str
     names = await readdir(directory);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw cacheError(directory, error);
+    throw cacheError(directory, error, []);
   }
   const removed: string[] = [];
   for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort()) {
@@ -131,9 +131,7 @@ async function removeSsoRoleCredentials(logger: Logger | undefined): Promise<str
     try {
       json = await readJsonFile(file);
     } catch (error) {
-      logger?.debug?.(
-        `sso-kit logout: skipping ${file} (${error instanceof Error ? error.message : String(error)})`,
-      );
+      logger?.debug?.(`sso-kit logout: skipping ${file} (${describeError(error, [])})`);
       continue;
     }
     if (json?.ProviderType !== "sso") continue;
@@ -147,14 +145,15 @@ async function remove(file: string): Promise<void> {
   try {
     await unlink(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cacheError(file, error);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cacheError(file, error, []);
   }
 }
 
-function cacheError(file: string, error: unknown): LoginError {
+/** `secrets`: what the file held, should the error quote it. */
+function cacheError(file: string, error: unknown, secrets: ReadonlyArray<string | undefined>): LoginError {
   const code = (error as NodeJS.ErrnoException).code;
   // Without an errno code (e.g. the cache lock stayed held), the error's own message says why.
-  const reason = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+  const reason = typeof code === "string" ? code : describeError(error, secrets);
   return new LoginError(
     "CacheError",
     `could not delete ${file} (${reason}); delete it by hand to finish signing out`,

@@ -25,4 +25,6 @@ export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileErro
 export { parseTimestamp } from "./cache/parseTimestamp.js";
 export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
+export { redactSecrets } from "./errors/redactSecrets.js";
+export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";

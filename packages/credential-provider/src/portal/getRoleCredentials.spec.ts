@@ -1,7 +1,7 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
-import { useEmulator } from "../__fixtures__/testEnvironment.js";
+import { recordingLogger, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
 
 const env = useEmulator();
@@ -91,4 +91,27 @@ test("an empty or malformed 200 reply: InvalidCredentials", async () => {
   await expect(call(accessToken)).rejects.toMatchObject({ reason: "InvalidCredentials" });
   env.emu.faults.add({ operation: "GetRoleCredentials", body: "malformed", times: 1 });
   await expect(call(accessToken)).rejects.toMatchObject({ reason: "InvalidCredentials" });
+});
+
+test("a portal echoing the access token: neither the message nor the debug log line repeats it", async () => {
+  const { accessToken } = env.emu.seedToken();
+  env.emu.faults.add({
+    operation: "GetRoleCredentials",
+    exception: "UnauthorizedException",
+    message: `token ${accessToken} is not valid`,
+  });
+  const log = recordingLogger();
+  const error = await failure(
+    getRoleCredentials({
+      client: new SSOClient({ region: "us-east-1", endpoint: env.emu.url }),
+      target,
+      accessToken,
+      logger: log.logger,
+    }),
+  );
+  expect(error).toMatchObject({ reason: "Unauthorized" });
+  expect(error.message).toContain("UnauthorizedException: token [redacted] is not valid");
+  expect(log.lines.some((line) => line.includes("token [redacted] is not valid"))).toBe(true);
+  for (const text of [error.message, error.stack ?? "", ...log.lines])
+    expect(text).not.toContain(accessToken);
 });

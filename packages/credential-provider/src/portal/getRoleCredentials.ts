@@ -36,7 +36,7 @@ export const getRoleCredentials = async ({
     // See SsoPortalClient: any SSO client's send accepts this command at run time.
     output = await client.send(command as never);
   } catch (error) {
-    throw toPortalError(error, target, logger);
+    throw toPortalError(error, target, accessToken, logger);
   }
   return parseRoleCredentials(output, target, logger);
 };

@@ -1,32 +1,41 @@
 import type { Logger } from "@smithy/types";
-import { signInAdvice, signInCommand } from "@sso-kit/token-provider";
+import { describeError, redactSecrets, signInAdvice, signInCommand } from "@sso-kit/token-provider";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import { describeTarget } from "../config/describeTarget.js";
-import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
+import {
+  SsoCredentialsProviderError,
+  type SsoCredentialsProviderErrorOptions,
+} from "../errors/SsoCredentialsProviderError.js";
 
 /** What an SDK client error carries that matters here; read defensively (any thrown value may arrive). */
 interface SdkErrorShape {
   name: string;
-  message: string;
   status: number | undefined;
   attempts: number | undefined;
   /** Went through the SDK client's middleware (network failures have `$metadata` but no status). */
   fromSdk: boolean;
+  /** A system error code (`ECONNRESET`, ...): the connection failed, whatever status was already received. */
+  network: boolean;
 }
 
+// Duck-typed rather than `instanceof Error`: an error made in another realm (worker, vm context) says the same.
 const readSdkError = (error: unknown): SdkErrorShape => {
-  if (!(error instanceof Error)) {
-    return { name: typeof error, message: "", status: undefined, attempts: undefined, fromSdk: false };
+  if (typeof error !== "object" || error === null) {
+    return { name: typeof error, status: undefined, attempts: undefined, fromSdk: false, network: false };
   }
-  const metadata = (error as { $metadata?: unknown }).$metadata;
+  const {
+    name,
+    code,
+    $metadata: metadata,
+  } = error as { name?: unknown; code?: unknown; $metadata?: unknown };
   const meta = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>) : {};
   return {
-    name: error.name,
-    message: error.message,
+    name: typeof name === "string" ? name : "Error",
     status: typeof meta.httpStatusCode === "number" ? meta.httpStatusCode : undefined,
     attempts: typeof meta.attempts === "number" ? meta.attempts : undefined,
     fromSdk: metadata !== undefined,
+    network: typeof code === "string" && /^E[A-Z0-9_]+$/.test(code),
   };
 };
 
@@ -35,48 +44,57 @@ const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "
 /**
  * Turns a failed GetRoleCredentials call into a typed error. The SDK client has already retried throttling, 5xx
  * and network failures (standard retry strategy, bounded attempts); what arrives here is final.
+ *
+ * The service's words are quoted through `describeError` of `@sso-kit/token-provider` with `accessToken` (the one
+ * secret the call sent), so a portal or proxy that echoes the token back never gets it into the message or the
+ * debug log line.
  */
 export const toPortalError = (
   error: unknown,
   target: RoleTarget,
+  accessToken: string,
   logger: Logger | undefined,
 ): SsoCredentialsProviderError => {
-  const { name, message, status, attempts, fromSdk } = readSdkError(error);
+  const { name, status, attempts, fromSdk, network } = readSdkError(error);
   const what = describeTarget(target);
-  const said = message.length > 0 ? `${name}: ${message}` : name;
+  const said = describeError(error, [accessToken]);
+  // The whole message is redacted too: nothing else in it may carry the token either.
+  const fail = (message: string, options: Omit<SsoCredentialsProviderErrorOptions, "cause" | "logger">) =>
+    new SsoCredentialsProviderError(redactSecrets(message, [accessToken]), {
+      ...options,
+      cause: error,
+      logger,
+    });
   if (name === "UnauthorizedException" || status === 401) {
-    return new SsoCredentialsProviderError(
+    return fail(
       `The SSO access token for ${what} was rejected by the portal (${said}): the SSO session has expired or ` +
         `was signed out. ${signInAdvice(signInTargetOf(target))}`,
-      { reason: "Unauthorized", signInCommand: signInCommand(signInTargetOf(target)), cause: error, logger },
+      { reason: "Unauthorized", signInCommand: signInCommand(signInTargetOf(target)) },
     );
   }
   if (name === "ResourceNotFoundException") {
-    return new SsoCredentialsProviderError(
-      `GetRoleCredentials found no ${what} for this SSO session (${said}). ` +
-        `Check sso_account_id and sso_role_name.`,
-      { reason: "ServiceError", cause: error, logger },
+    return fail(
+      `GetRoleCredentials found no ${what} for this SSO session (${said}). Check sso_account_id and sso_role_name.`,
+      { reason: "ServiceError" },
     );
   }
   const transient =
-    THROTTLING.has(name) || status === 429 || (status !== undefined ? status >= 500 : fromSdk);
+    THROTTLING.has(name) || status === 429 || network || (status !== undefined ? status >= 500 : fromSdk);
   if (transient) {
     const tries = attempts !== undefined ? ` after ${attempts} attempt${attempts === 1 ? "" : "s"}` : "";
-    return new SsoCredentialsProviderError(
+    return fail(
       `GetRoleCredentials for ${what} failed${tries} (${said}). The portal is throttling or unavailable; ` +
         `try again later.`,
-      { reason: "ServiceUnavailable", cause: error, logger },
+      { reason: "ServiceUnavailable" },
     );
   }
   if (status !== undefined && status >= 200 && status < 300) {
-    return new SsoCredentialsProviderError(
+    // Only the error's name: what the SDK says about a reply it could not read may quote that reply, which
+    // holds the temporary credentials.
+    return fail(
       `GetRoleCredentials returned invalid temporary credentials for ${what}: the reply could not be read (${name}).`,
-      { reason: "InvalidCredentials", cause: error, logger },
+      { reason: "InvalidCredentials" },
     );
   }
-  return new SsoCredentialsProviderError(`GetRoleCredentials for ${what} failed (${said}).`, {
-    reason: "ServiceError",
-    cause: error,
-    logger,
-  });
+  return fail(`GetRoleCredentials for ${what} failed (${said}).`, { reason: "ServiceError" });
 };

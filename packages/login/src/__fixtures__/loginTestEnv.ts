@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpHandlerOptions } from "@smithy/types";
-import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
+import { startEmulator, type Emulator, type EmulatorOptions, type OperationName } from "@sso-kit/emulator";
 
 import type { LoginPrompt } from "../LoginOptions.js";
 
@@ -24,27 +24,76 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
+type HttpRequest = Parameters<NodeHttpHandler["handle"]>[0];
+
+/** A request's JSON body. */
+function jsonBody(request: HttpRequest): Record<string, unknown> {
+  const raw: unknown = request.body;
+  const text =
+    typeof raw === "string" ? raw : raw instanceof Uint8Array ? new TextDecoder().decode(raw) : undefined;
+  if (raw !== undefined && raw !== null && text === undefined)
+    throw new Error("unexpected request body type");
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
 /** The SDK's own HTTP handler, recording each JSON request body before sending it for real. */
 export class RecordingHandler extends NodeHttpHandler {
   readonly requests: RecordedRequest[] = [];
 
   override async handle(
-    request: Parameters<NodeHttpHandler["handle"]>[0],
+    request: HttpRequest,
     options?: HttpHandlerOptions,
   ): ReturnType<NodeHttpHandler["handle"]> {
-    const raw: unknown = request.body;
-    const text =
-      typeof raw === "string" ? raw : raw instanceof Uint8Array ? new TextDecoder().decode(raw) : undefined;
-    if (raw !== undefined && raw !== null && text === undefined)
-      throw new Error("unexpected request body type");
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    this.requests.push({ path: request.path, body });
+    this.requests.push({ path: request.path, body: jsonBody(request) });
     return super.handle(request, options);
   }
 
   /** The bodies sent to `path`, e.g. `/client/register`. */
   bodies(path: string): Record<string, unknown>[] {
     return this.requests.filter((r) => r.path === path).map((r) => r.body);
+  }
+}
+
+/** What {@link EchoingHandler} makes the emulator answer. */
+export interface EchoFault {
+  /** The operation whose request is echoed, e.g. `CreateToken`. */
+  operation: OperationName;
+  /** Its request path, e.g. `/token`. */
+  path: string;
+  /** The exception the emulator answers with, e.g. `InvalidGrantException`. */
+  exception: string;
+}
+
+/**
+ * A service that quotes the request back, as some services and proxies do: before a request to `echo.path` is
+ * sent, the emulator is told to answer it with `echo.exception`, whose message repeats every string the request
+ * body holds (client secret, device code, authorization code, code verifier, ...). Records requests as
+ * {@link RecordingHandler} does.
+ */
+export class EchoingHandler extends RecordingHandler {
+  constructor(
+    private readonly emu: Emulator,
+    private readonly echo: EchoFault,
+  ) {
+    super();
+  }
+
+  override async handle(
+    request: HttpRequest,
+    options?: HttpHandlerOptions,
+  ): ReturnType<NodeHttpHandler["handle"]> {
+    if (request.path === this.echo.path) {
+      const quoted = Object.entries(jsonBody(request))
+        .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+        .map(([, value]) => value);
+      this.emu.faults.add({
+        operation: this.echo.operation,
+        times: 1,
+        exception: this.echo.exception,
+        message: `rejected request: ${quoted.join(" ")}`,
+      });
+    }
+    return super.handle(request, options);
   }
 }
 

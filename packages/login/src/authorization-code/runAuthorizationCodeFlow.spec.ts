@@ -4,7 +4,12 @@ import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import type { Emulator } from "@sso-kit/emulator";
 
 import { answerAuthorizeUrl } from "../__fixtures__/approveInEmulator.js";
-import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
+import {
+  EchoingHandler,
+  RecordingHandler,
+  startLoginTestEnv,
+  type LoginTestEnv,
+} from "../__fixtures__/loginTestEnv.js";
 import type { LoginError } from "../LoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";
 import { runAuthorizationCodeFlow, type AuthorizationCodeFlowOptions } from "./runAuthorizationCodeFlow.js";
@@ -233,5 +238,30 @@ describe("runAuthorizationCodeFlow", () => {
     expect(warnings).toEqual([
       "sso-kit login: could not open the browser (no browser); open the URL shown instead",
     ]);
+  });
+  it("never repeats the client secret, code or code verifier that CreateToken's error echoes back", async () => {
+    await setUp({ autoApprove: true });
+    oidc.destroy();
+    const echoing = new EchoingHandler(emu, {
+      operation: "CreateToken",
+      path: "/token",
+      exception: "InvalidGrantException",
+    });
+    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: echoing });
+    const lines: string[] = [];
+    const record = (m: string) => void lines.push(m);
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const error = (await flow({ openBrowser: async (url) => void (await fetch(url)), logger }).catch(
+      (e: unknown) => e,
+    )) as LoginError;
+    const [request] = echoing.bodies("/token");
+    const secrets = [client.clientSecret, request!.code as string, request!.codeVerifier as string];
+    for (const secret of secrets) expect((error.cause as Error).message).toContain(secret);
+    expect(error.code).toBe("ServiceError");
+    expect(error.message).toContain("InvalidGrantException: rejected request: ");
+    expect(error.message.match(/\[redacted\]/g)).toHaveLength(3);
+    for (const text of [error.message, error.stack ?? "", ...lines]) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
   });
 });

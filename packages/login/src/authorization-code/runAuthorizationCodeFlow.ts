@@ -35,6 +35,11 @@ export interface AuthorizationCodeFlowOptions {
   signal?: AbortSignal;
   /** Progress messages. */
   logger?: Logger;
+  /**
+   * Secrets of earlier attempts of the same login (a rejected client registration's secret), kept out of this
+   * flow's errors like the ones it sends.
+   */
+  formerSecrets?: readonly string[];
 }
 
 /**
@@ -44,7 +49,7 @@ export interface AuthorizationCodeFlowOptions {
  * server is closed whatever happens (success, error, timeout, abort).
  */
 export async function runAuthorizationCodeFlow(options: AuthorizationCodeFlowOptions): Promise<IssuedToken> {
-  const { oidc, client, signal, logger } = options;
+  const { oidc, client, signal, logger, formerSecrets = [] } = options;
   const codeVerifier = createCodeVerifier();
   const state = randomUUID();
   const server = await startRedirectServer({ state, logger });
@@ -91,7 +96,7 @@ export async function runAuthorizationCodeFlow(options: AuthorizationCodeFlowOpt
       );
       return parseIssuedToken(output);
     } catch (error) {
-      throw toLoginError(error, "CreateToken");
+      throw toLoginError(error, "CreateToken", [...formerSecrets, client.clientSecret, code, codeVerifier]);
     }
   } finally {
     await server.close();

@@ -1,4 +1,5 @@
 import type { Logger } from "@smithy/types";
+import { describeError } from "@sso-kit/token-provider";
 
 import type { BrowserOpener } from "./platformBrowserOpener.js";
 
@@ -15,7 +16,8 @@ export async function openInBrowser(
   try {
     await opener(url);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    logger?.warn?.(`sso-kit login: could not open the browser (${reason}); open the URL shown instead`);
+    logger?.warn?.(
+      `sso-kit login: could not open the browser (${describeError(error, [])}); open the URL shown instead`,
+    );
   }
 }

@@ -2,7 +2,13 @@ import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import type { Emulator } from "@sso-kit/emulator";
 
 import { answerDevicePage } from "../__fixtures__/approveInEmulator.js";
-import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
+import {
+  EchoingHandler,
+  RecordingHandler,
+  startLoginTestEnv,
+  type EchoFault,
+  type LoginTestEnv,
+} from "../__fixtures__/loginTestEnv.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
 
@@ -190,5 +196,39 @@ describe("runDeviceCodeFlow", () => {
     const polls = emu.stats().CreateToken;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(emu.stats().CreateToken).toBe(polls);
+  });
+  it.each<[string, EchoFault, string[]]>([
+    [
+      "StartDeviceAuthorization",
+      {
+        operation: "StartDeviceAuthorization",
+        path: "/device_authorization",
+        exception: "InvalidClientException",
+      },
+      ["clientSecret"],
+    ],
+    [
+      "CreateToken",
+      { operation: "CreateToken", path: "/token", exception: "InvalidGrantException" },
+      ["clientSecret", "deviceCode"],
+    ],
+  ])("never repeats the secrets that %s's error echoes back", async (_operation, echo, fields) => {
+    await setUp({ autoApprove: true });
+    oidc.destroy();
+    const echoing = new EchoingHandler(emu, echo);
+    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: echoing });
+    const lines: string[] = [];
+    const record = (m: string) => void lines.push(m);
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const error = (await flow({ logger }).catch((e: unknown) => e)) as LoginError;
+    const [request] = echoing.bodies(echo.path);
+    const secrets = fields.map((field) => request![field] as string);
+    for (const secret of secrets) expect((error.cause as Error).message).toContain(secret);
+    expect(error.code).toBe("ServiceError");
+    expect(error.message).toContain(`${echo.exception}: rejected request: `);
+    expect(error.message.match(/\[redacted\]/g)).toHaveLength(secrets.length);
+    for (const text of [error.message, error.stack ?? "", ...lines]) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
   });
 });

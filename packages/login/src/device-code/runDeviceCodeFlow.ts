@@ -36,6 +36,11 @@ export interface DeviceCodeFlowOptions {
   signal?: AbortSignal;
   /** Progress messages. */
   logger?: Logger;
+  /**
+   * Secrets of earlier attempts of the same login (a rejected client registration's secret), kept out of this
+   * flow's errors like the ones it sends.
+   */
+  formerSecrets?: readonly string[];
 }
 
 type Attempt = { kind: "token"; token: IssuedToken } | { kind: "pending" } | { kind: "slow-down" };
@@ -48,7 +53,7 @@ type Attempt = { kind: "token"; token: IssuedToken } | { kind: "pending" } | { k
  * abort.
  */
 export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise<IssuedToken> {
-  const { oidc, client, startUrl, signal, logger } = options;
+  const { oidc, client, startUrl, signal, logger, formerSecrets = [] } = options;
   let started;
   try {
     started = await oidc.send(
@@ -60,7 +65,7 @@ export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise
       { abortSignal: signal },
     );
   } catch (error) {
-    throw toLoginError(error, "StartDeviceAuthorization");
+    throw toLoginError(error, "StartDeviceAuthorization", [...formerSecrets, client.clientSecret]);
   }
   const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn } = started;
   if (!deviceCode || !userCode || !verificationUri || typeof expiresIn !== "number" || !(expiresIn > 0)) {
@@ -93,7 +98,7 @@ export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise
       const name = (error as { name?: unknown }).name;
       if (name === "AuthorizationPendingException") return { kind: "pending" };
       if (name === "SlowDownException") return { kind: "slow-down" };
-      throw toLoginError(error, "CreateToken");
+      throw toLoginError(error, "CreateToken", [...formerSecrets, client.clientSecret, deviceCode]);
     }
   };
   const onAttempt = (result: Attempt): IssuedToken | undefined => {

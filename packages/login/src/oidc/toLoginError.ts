@@ -1,38 +1,53 @@
-import { LoginError } from "../LoginError.js";
+import { describeError, redactSecrets } from "@sso-kit/token-provider";
+
+import { LoginError, type LoginErrorCode } from "../LoginError.js";
 
 /** The pending authorization expired: the AWS CLI's wording, kept so users recognise it. */
 export const AUTHORIZATION_EXPIRED_MESSAGE = "the pending authorization has expired, start the login again";
 
+/** How much of a service's description a message keeps. */
+const DESCRIPTION_LIMIT = 160;
+
 /**
  * Turns whatever an SSO-OIDC call (or a wait) threw into a `LoginError`. `during` names the step, e.g.
- * "CreateToken". Only the exception name and the service's short description are kept in the message;
- * the request (which holds the client secret) never is.
+ * "CreateToken". The message keeps the exception's name and the service's short description, or what went wrong
+ * on the way (a reset connection, a reply cut off, an unparseable reply), never the request. `secrets` are what
+ * the call sent (client secret, device code, authorization code, code verifier): a service that quotes one back
+ * gets it replaced by `[redacted]`.
  */
-export function toLoginError(error: unknown, during: string): LoginError {
+export function toLoginError(
+  error: unknown,
+  during: string,
+  secrets: ReadonlyArray<string | undefined>,
+): LoginError {
   if (error instanceof LoginError) return error;
+  const fail = (code: LoginErrorCode, message: string): LoginError =>
+    new LoginError(code, redactSecrets(message, secrets), { cause: error });
   const name = errorName(error);
   if (name === "AbortError") return abortedError(error);
-  if (name === "ExpiredTokenException") {
-    return new LoginError("AuthorizationExpired", AUTHORIZATION_EXPIRED_MESSAGE, { cause: error });
-  }
+  if (name === "ExpiredTokenException") return fail("AuthorizationExpired", AUTHORIZATION_EXPIRED_MESSAGE);
   if (name === "AccessDeniedException") {
-    return new LoginError(
+    return fail(
       "AccessDenied",
-      `IAM Identity Center denied the sign-in (${during}: AccessDeniedException${describe(error)}); check that your user may use this start URL, then start the login again`,
-      { cause: error },
+      `IAM Identity Center denied the sign-in (${during}: AccessDeniedException${describe(error, secrets)}); check that your user may use this start URL, then start the login again`,
     );
   }
-  if (isServiceException(error)) {
-    return new LoginError(
+  const status = httpStatus(error);
+  if (status !== undefined && !isNetworkFailure(error)) {
+    if (status >= 200 && status < 300) {
+      return fail(
+        "InvalidResponse",
+        `IAM Identity Center's ${during} reply could not be read (${describeError(error, secrets)}); start the login again`,
+      );
+    }
+    return fail(
       "ServiceError",
-      `IAM Identity Center refused ${during} (${name}${describe(error)}); check sso_start_url and sso_region, then start the login again`,
-      { cause: error },
+      `IAM Identity Center refused ${during} (${name}${describe(error, secrets)}); check sso_start_url and sso_region, then start the login again`,
     );
   }
-  return new LoginError(
+  return fail(
     "ServiceError",
-    `could not reach IAM Identity Center for ${during} (${transportCode(error, name)}); check the network and the SSO-OIDC endpoint, then start the login again`,
-    { cause: error },
+    `the ${during} request to IAM Identity Center failed (${describeError(error, secrets)}); check the network and the SSO-OIDC endpoint, then start the login again`,
   );
 }
 
@@ -46,28 +61,28 @@ function errorName(error: unknown): string {
   return typeof name === "string" && name ? name : "Error";
 }
 
-/** A modelled (or unknown) exception answered by the service, as opposed to a transport failure. */
-function isServiceException(error: unknown): boolean {
-  const metadata = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata;
-  return typeof metadata?.httpStatusCode === "number";
+/** The HTTP status the service answered with; `undefined` when no answer arrived. */
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata
+    ?.httpStatusCode;
+  return typeof status === "number" ? status : undefined;
 }
 
-/** The system error code (`ECONNREFUSED`, ...); the SDK may have wrapped the error and kept only its text. */
-function transportCode(error: unknown, fallback: string): string {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === "string" && code) return code;
-  const fromMessage = typeof message === "string" ? /\bE[A-Z][A-Z0-9_]+\b/.exec(message)?.[0] : undefined;
-  return fromMessage ?? fallback;
+/** A system error (`ECONNRESET`, ...): the connection failed, even after a status line had arrived. */
+function isNetworkFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /^E[A-Z0-9_]+$/.test(code);
 }
 
-/** `: <description>` from the service's reply, shortened; empty when it says nothing useful. */
-function describe(error: unknown): string {
+/** `: <description>` from the service's reply, redacted and shortened; empty when it says nothing useful. */
+function describe(error: unknown, secrets: ReadonlyArray<string | undefined>): string {
   const { error_description: description, message } = error as {
     error_description?: unknown;
     message?: unknown;
   };
   const text = typeof description === "string" && description ? description : message;
   if (typeof text !== "string" || !text || text === "UnknownError") return "";
-  const line = text.replace(/\s+/g, " ").trim();
-  return `: ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`;
+  // Redacted before it is shortened, so that no part of a secret survives a cut.
+  const line = redactSecrets(text, secrets).replace(/\s+/g, " ").trim();
+  return `: ${line.length > DESCRIPTION_LIMIT ? `${line.slice(0, DESCRIPTION_LIMIT - 3)}...` : line}`;
 }

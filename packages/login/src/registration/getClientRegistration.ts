@@ -2,6 +2,7 @@ import { RegisterClientCommand, type SSOOIDCClient } from "@aws-sdk/client-sso-o
 import type { Logger } from "@smithy/types";
 import {
   clientRegistrationCacheKey,
+  describeError,
   type SsoClientRegistration,
   type SsoTokenCache,
 } from "@sso-kit/token-provider";
@@ -100,7 +101,7 @@ export async function getClientRegistration(
     logger?.debug?.(`sso-kit login: registered a client; saved in ${cache.registrationPath(key)}`);
   } catch (error) {
     logger?.warn?.(
-      `sso-kit login: could not save the client registration in ${cache.registrationPath(key)} (${describe(error)}); the next login registers again`,
+      `sso-kit login: could not save the client registration in ${cache.registrationPath(key)} (${describeError(error, [registered.clientSecret])}); the next login registers again`,
     );
   }
   return {
@@ -120,7 +121,7 @@ async function readCached(
     return await cache.readRegistration(key);
   } catch (error) {
     logger?.warn?.(
-      `sso-kit login: ignoring the cached client registration (${describe(error)}); registering again`,
+      `sso-kit login: ignoring the cached client registration (${describeError(error, [])}); registering again`,
     );
     return undefined;
   }
@@ -156,7 +157,8 @@ async function register(
       { abortSignal: signal },
     );
   } catch (error) {
-    throw toLoginError(error, "RegisterClient");
+    // The request holds no secret: the client has none yet.
+    throw toLoginError(error, "RegisterClient", []);
   }
   const { clientId, clientSecret, clientSecretExpiresAt } = output;
   if (
@@ -178,8 +180,4 @@ async function register(
     expiresAt: new Date(clientSecretExpiresAt * 1000),
     ...(scopes !== undefined && { scopes }),
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
