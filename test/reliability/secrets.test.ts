@@ -14,13 +14,6 @@ import { recordFigure } from "./support/figures";
 import { requireBuilt } from "./support/sandbox";
 import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "./support/secrets";
 
-/**
- * Scenarios whose output still repeats a secret the service echoed back: open bugs (the CLI's `ls` errors quote
- * the service's text unredacted). The leak is pinned, not hidden: it is counted in the figure, and a fix makes
- * the test fail until it leaves this list.
- */
-const KNOWN_ECHO_LEAKS = new Set(["ls, ListAccounts echoing the access token"]);
-
 interface Scenario {
   name: string;
   args: string[];
@@ -205,8 +198,7 @@ afterAll(() => {
     id: "secrets-cli",
     summary:
       `${outcomes.length} sso-kit --debug runs through failure paths (${outcomes.filter((o) => o.code !== 0).length} failing): ` +
-      `${leaking.filter((o) => !KNOWN_ECHO_LEAKS.has(o.name)).length} leaked a secret; ` +
-      `${leaking.filter((o) => KNOWN_ECHO_LEAKS.has(o.name)).length} repeated a secret the service had echoed back` +
+      `${leaking.length} leaked a secret` +
       (leaking.length === 0 ? "" : ` (${leaking.map((o) => o.name).join("; ")})`),
     data: { outcomes },
   });
@@ -261,10 +253,6 @@ test.each(SCENARIOS.map((scenario, index) => [scenario.name, scenario, index] as
       code: scenario.exit,
       stderr: true,
     });
-    if (KNOWN_ECHO_LEAKS.has(scenario.name)) {
-      expect({ knownLeakStillThere: leaks.length > 0 }).toEqual({ knownLeakStillThere: true });
-    } else {
-      expect(leaks).toEqual([]);
-    }
+    expect(leaks).toEqual([]);
   },
 );

@@ -2,6 +2,7 @@ export * from "./ExitCode.js";
 export * from "./runCli.js";
 export * from "./program/CliIo.js";
 export * from "./errors/CliError.js";
+export * from "./secrets/KnownSecrets.js";
 export * from "./credentials/RoleCredentials.js";
 export * from "./credentials/roleCredentialCacheKey.js";
 export * from "./credentials/RoleCredentialCache.js";

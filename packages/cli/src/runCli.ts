@@ -1,12 +1,13 @@
 import { CommanderError } from "commander";
-import { describeError } from "./errors/describeError.js";
+import type { Logger } from "@smithy/types";
+import { describeCommandFailure } from "./errors/describeCommandFailure.js";
 import { ExitCode } from "./ExitCode.js";
 import { createCliLogger } from "./logging/createCliLogger.js";
-import { redactSecretsInText } from "./logging/redactSecrets.js";
 import { Output } from "./output/Output.js";
 import type { CliContext } from "./program/CliContext.js";
 import type { CliIo } from "./program/CliIo.js";
 import { createProgram } from "./program/createProgram.js";
+import { KnownSecrets } from "./secrets/KnownSecrets.js";
 
 /**
  * Runs `sso-kit` with the user's arguments (without `node` and the script) and returns the exit code, never
@@ -18,10 +19,12 @@ export async function runCli(
 ): Promise<ExitCode> {
   const output = new Output(io.stdout, io.stderr, io.env);
   const signal = io.signal ?? new AbortController().signal;
-  let debug = argv.includes("--debug");
+  const secrets = new KnownSecrets();
+  let logger: Logger = createCliLogger({ stream: io.stderr, debug: argv.includes("--debug"), secrets });
   const program = createProgram(io, (command): CliContext => {
-    debug = command.optsWithGlobals().debug === true;
-    return { output, debug, env: io.env, signal, logger: createCliLogger({ stream: io.stderr, debug }) };
+    const debug = command.optsWithGlobals().debug === true;
+    logger = createCliLogger({ stream: io.stderr, debug, secrets });
+    return { output, debug, env: io.env, signal, logger, secrets };
   });
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -33,10 +36,10 @@ export async function runCli(
       if (error.code === "commander.help") return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
       return ExitCode.Usage; // commander has already printed the message
     }
-    const { exitCode, message } = describeError(error);
+    const { exitCode, message } = describeCommandFailure(error, secrets.values());
     output.stderr.write(`${output.errorStyle.red("sso-kit: error:")} ${message}\n`);
-    if (debug && error instanceof Error && error.stack)
-      output.stderr.write(`${redactSecretsInText(error.stack)}\n`);
+    // Through the logger, so the stack is redacted like every other --debug line.
+    if (error instanceof Error && error.stack) logger.debug(error.stack);
     return exitCode;
   }
 }

@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ExitCode } from "../ExitCode.js";
+import { createCliLogger } from "../logging/createCliLogger.js";
+import { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { listAccountsAndRoles } from "./listAccountsAndRoles.js";
 
 const accounts = [
@@ -85,6 +87,38 @@ describe("listAccountsAndRoles", () => {
     await new SsoTokenCache().writeToken(emu.startUrl, { ...emu.cachedToken(emu.seedToken()) });
     const listing = await listAccountsAndRoles({ profile: "legacy" });
     expect(listing.accounts).toEqual(expected);
+  });
+
+  it("redacts the access token a rejecting portal echoes, in its error and in the SDK's log line", async () => {
+    const seeded = emu.seedToken();
+    await new SsoTokenCache().writeToken("s", { ...emu.cachedToken(seeded) });
+    emu.faults.add({
+      operation: "ListAccounts",
+      exception: "UnauthorizedException",
+      message: `token ${seeded.accessToken} expired`,
+    });
+    let logged = "";
+    const secrets = new KnownSecrets();
+    const logger = createCliLogger({
+      stream: { write: (chunk: string) => ((logged += chunk), true) },
+      debug: true,
+      secrets,
+    });
+
+    const error: unknown = await listAccountsAndRoles({ profile: "portal", logger, secrets }).catch(
+      (thrown: unknown) => thrown,
+    );
+
+    expect(error).toMatchObject({
+      name: "CliError",
+      exitCode: ExitCode.NotSignedIn,
+      message: expect.stringContaining("(UnauthorizedException: token [redacted] expired)"),
+    });
+    expect((error as Error).message).not.toContain(seeded.accessToken);
+    expect(secrets.values()).toContain(seeded.accessToken);
+    expect(logged).toContain("sso-kit error:"); // the SDK logged the rejection, echo included
+    expect(logged).toContain("token [redacted] expired");
+    expect(logged).not.toContain(seeded.accessToken);
   });
 
   it("says 'not signed in' for a legacy profile whose token expired", async () => {

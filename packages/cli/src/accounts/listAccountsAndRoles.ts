@@ -1,9 +1,10 @@
 import { paginateListAccountRoles, paginateListAccounts, SSOClient } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider";
-import { fromSso, resolveSsoProfile, SsoTokenCache } from "@sso-kit/token-provider";
+import { describeError, fromSso, resolveSsoProfile, SsoTokenCache } from "@sso-kit/token-provider";
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
+import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 
 /** An AWS account the signed-in user can access, with the roles they can take in it. */
 export interface AccountWithRoles {
@@ -35,6 +36,8 @@ export interface ListAccountsAndRolesOptions {
   readonly profile?: string;
   /** Handed to the token provider and the SSO client. */
   readonly logger?: Logger;
+  /** Told the access token as soon as it is read, so that the caller's logger can redact it too. */
+  readonly secrets?: KnownSecrets;
 }
 
 /** How many accounts' roles are listed at the same time. */
@@ -43,12 +46,16 @@ const CONCURRENCY = 4;
 /**
  * Every account and role the profile's SSO session can use, read through every page of ListAccounts and
  * ListAccountRoles (the SDK's paginators) with the access token from the token provider (refreshed if needed).
+ *
+ * @throws a `CliError` (exit 3) when the portal rejects the session; its message quotes the portal's through
+ *   `describeError` with the access token redacted, since services may echo the token they were sent.
  */
 export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions): Promise<AccountListing> {
   const { logger } = options;
   const profile = await resolveSsoProfile({ profile: options.profile });
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
   const accessToken = await accessTokenOf(profile, logger);
+  options.secrets?.add(accessToken);
   const client = new SSOClient({ region, ...(logger ? { logger } : {}) });
   try {
     const accounts: Array<Omit<AccountWithRoles, "roles">> = [];
@@ -79,7 +86,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   } catch (error) {
     if (error instanceof Error && error.name === "UnauthorizedException") {
       throw new CliError(
-        `IAM Identity Center rejected the SSO session of profile '${profile.profileName}' (UnauthorizedException: ${error.message}): it expired or was signed out. Run 'sso-kit login --profile ${profile.profileName}' to sign in again.`,
+        `IAM Identity Center rejected the SSO session of profile '${profile.profileName}' (${describeError(error, [accessToken])}): it expired or was signed out. Run 'sso-kit login --profile ${profile.profileName}' to sign in again.`,
         ExitCode.NotSignedIn,
         { cause: error },
       );

@@ -16,8 +16,8 @@ export function credentialProcessCommand(context: CliContextFactory): Command {
       "\nUse it from ~/.aws/config:\n  [profile my-app]\n  credential_process = sso-kit credential-process --profile my-sso-profile",
     )
     .action(async (options: { profile: string }, command: Command) => {
-      const { output, logger } = context(command);
-      const { credentials } = await getRoleCredentials({ profile: options.profile, logger });
+      const { output, logger, secrets } = context(command);
+      const { credentials } = await getRoleCredentials({ profile: options.profile, logger, secrets });
       output.print(formatCredentialProcessJson(credentials));
     });
 }

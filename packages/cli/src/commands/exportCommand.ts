@@ -22,8 +22,8 @@ export function exportCommand(context: CliContextFactory): Command {
     )
     .addHelpText("after", '\nExample:\n  eval "$(sso-kit export --profile my-sso-profile)"')
     .action(async (options: { profile?: string; format: "env" | "json" }, command: Command) => {
-      const { output, logger } = context(command);
-      const { credentials } = await getRoleCredentials({ profile: options.profile, logger });
+      const { output, logger, secrets } = context(command);
+      const { credentials } = await getRoleCredentials({ profile: options.profile, logger, secrets });
       output.print(
         ...(options.format === "json"
           ? [formatCredentialProcessJson(credentials)]

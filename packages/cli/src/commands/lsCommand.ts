@@ -10,8 +10,8 @@ export function lsCommand(context: CliContextFactory): Command {
     .option("--profile <name>", "profile with an SSO session [AWS_PROFILE, then default]")
     .option("--json", "print JSON instead of a table")
     .action(async (options: { profile?: string; json?: boolean }, command: Command) => {
-      const { output, logger } = context(command);
-      const listing = await listAccountsAndRoles({ profile: options.profile, logger });
+      const { output, logger, secrets } = context(command);
+      const listing = await listAccountsAndRoles({ profile: options.profile, logger, secrets });
       if (options.json) {
         output.print(JSON.stringify(listing, null, 2));
         return;

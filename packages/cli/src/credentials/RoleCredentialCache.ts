@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { readJsonFile, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import { describeError, readJsonFile, writeJsonFileAtomic } from "@sso-kit/token-provider";
 import { getHomeDir } from "@smithy/shared-ini-file-loader";
 import { join } from "node:path";
 import { formatTimestamp } from "./formatTimestamp.js";
@@ -42,7 +42,8 @@ export class RoleCredentialCache {
     try {
       value = await readJsonFile(path);
     } catch (error) {
-      this.logger?.debug(`ignoring the role credential cache file ${path}: ${(error as Error).message}`);
+      // No secrets known: the file holding them could not be read, and describeError never quotes JSON text.
+      this.logger?.debug(`ignoring the role credential cache file ${path}: ${describeError(error, [])}`);
       return undefined;
     }
     if (value === undefined) return undefined;

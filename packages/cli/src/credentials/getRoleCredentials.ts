@@ -1,7 +1,8 @@
 import type { Logger } from "@smithy/types";
 import { fromSSO } from "@sso-kit/credential-provider";
-import { resolveSsoProfile, withFileLock } from "@sso-kit/token-provider";
+import { describeError, resolveSsoProfile, withFileLock } from "@sso-kit/token-provider";
 import { CliError } from "../errors/CliError.js";
+import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";
 import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
@@ -15,6 +16,11 @@ export interface GetRoleCredentialsOptions {
   readonly profile?: string;
   /** Handed to `fromSSO` and the cache. */
   readonly logger?: Logger;
+  /**
+   * Told the secret access key and session token as soon as they are read or fetched, so that the caller's
+   * logger and error messages can redact them.
+   */
+  readonly secrets?: KnownSecrets;
 }
 
 /** Role credentials and where they came from. */
@@ -36,7 +42,7 @@ export interface ResolvedRoleCredentials {
 export async function getRoleCredentials(
   options: GetRoleCredentialsOptions,
 ): Promise<ResolvedRoleCredentials> {
-  const { logger } = options;
+  const { logger, secrets } = options;
   const profile = await resolveSsoProfile({ profile: options.profile });
   const { accountId, roleName, profileName } = profile;
   if (accountId === undefined || roleName === undefined) {
@@ -50,15 +56,17 @@ export async function getRoleCredentials(
       : { accountId, roleName, startUrl: profile.startUrl },
   );
   const cache = new RoleCredentialCache({ logger });
-  const cached = await readFresh(cache, key, logger);
+  const cached = await readFresh(cache, key, logger, secrets);
   if (cached !== undefined) return { credentials: cached, source: "cache" };
   // One process fetches; concurrent runs (a tool starting many credential processes) wait and reuse its result.
   return withFileLock(
     `${cache.path(key)}.lock`,
     async (): Promise<ResolvedRoleCredentials> => {
-      const fetchedMeanwhile = await readFresh(cache, key, logger);
+      const fetchedMeanwhile = await readFresh(cache, key, logger, secrets);
       if (fetchedMeanwhile !== undefined) return { credentials: fetchedMeanwhile, source: "cache" };
       const credentials = await fetchRoleCredentials(profileName, accountId, logger);
+      const held = [credentials.secretAccessKey, credentials.sessionToken];
+      secrets?.add(...held);
       try {
         await cache.write(key, credentials);
         logger?.debug(
@@ -66,7 +74,7 @@ export async function getRoleCredentials(
         );
       } catch (error) {
         // The credentials are good; only the next run will have to fetch them again.
-        logger?.warn(`could not cache role credentials in ${cache.path(key)}: ${(error as Error).message}`);
+        logger?.warn(`could not cache role credentials in ${cache.path(key)}: ${describeError(error, held)}`);
       }
       return { credentials, source: "sso" };
     },
@@ -78,8 +86,10 @@ async function readFresh(
   cache: RoleCredentialCache,
   key: string,
   logger: Logger | undefined,
+  secrets: KnownSecrets | undefined,
 ): Promise<RoleCredentials | undefined> {
   const cached = await cache.read(key);
+  if (cached !== undefined) secrets?.add(cached.secretAccessKey, cached.sessionToken);
   if (
     cached === undefined ||
     cached.expiration.getTime() - Date.now() <= ROLE_CREDENTIALS_REFRESH_WINDOW_MS

@@ -1,3 +1,4 @@
+import { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { createCliLogger } from "./createCliLogger.js";
 
 function capture(): { stream: { write(chunk: string): boolean }; text(): string } {
@@ -14,9 +15,9 @@ function capture(): { stream: { write(chunk: string): boolean }; text(): string 
 }
 
 describe("createCliLogger", () => {
-  it("writes debug lines only with --debug, and never a secret", () => {
+  it("writes debug lines only with --debug, and never a secret-named value", () => {
     const out = capture();
-    const logger = createCliLogger({ stream: out.stream, debug: true });
+    const logger = createCliLogger({ stream: out.stream, debug: true, secrets: new KnownSecrets() });
     logger.debug("refreshed token", { accessToken: "AT-SECRET", expiresAt: "2030-01-01T00:00:00Z" });
     logger.info?.('response {"sessionToken":"ST-SECRET"}');
     expect(out.text()).toContain("sso-kit debug: refreshed token");
@@ -25,9 +26,24 @@ describe("createCliLogger", () => {
     expect(out.text().trim().split("\n")).toHaveLength(2);
   });
 
+  it("redacts the run's known secrets wherever a line quotes them, even once added after creation", () => {
+    const out = capture();
+    const secrets = new KnownSecrets();
+    const logger = createCliLogger({ stream: out.stream, debug: true, secrets });
+    secrets.add("access-token-SENTINEL");
+    const echoed = Object.assign(new Error("token access-token-SENTINEL expired"), {
+      name: "UnauthorizedException",
+    });
+    logger.error({ commandName: "ListAccountsCommand", error: echoed });
+    logger.debug("quoted: access-token-SENTINEL");
+    expect(out.text()).not.toContain("access-token-SENTINEL");
+    expect(out.text()).toContain("token [redacted] expired");
+    expect(out.text()).toContain("sso-kit debug: quoted: [redacted]");
+  });
+
   it("stays quiet below warn without --debug", () => {
     const out = capture();
-    const logger = createCliLogger({ stream: out.stream, debug: false });
+    const logger = createCliLogger({ stream: out.stream, debug: false, secrets: new KnownSecrets() });
     logger.debug("hidden");
     logger.info("hidden");
     logger.trace?.("hidden");

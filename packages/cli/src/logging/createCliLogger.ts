@@ -1,7 +1,9 @@
 import type { Logger } from "@smithy/types";
+import { redactSecrets } from "@sso-kit/token-provider";
 import { inspect } from "node:util";
 import type { OutputStream } from "../output/Output.js";
-import { redactSecrets } from "./redactSecrets.js";
+import type { KnownSecrets } from "../secrets/KnownSecrets.js";
+import { redactSecretShapes } from "./redactSecretShapes.js";
 
 /** Options of {@link createCliLogger}. */
 export interface CliLoggerOptions {
@@ -9,24 +11,29 @@ export interface CliLoggerOptions {
   readonly stream: OutputStream;
   /** `--debug`: also write debug, trace and info messages. Warnings and errors are always written. */
   readonly debug: boolean;
+  /** The secrets the run holds so far; each line is redacted with those it holds when the line is written. */
+  readonly secrets: KnownSecrets;
 }
 
 /**
- * The `Logger` the CLI hands to the SSO providers and to sign-in: one `sso-kit <level>: ...` line per call on
- * stderr, every argument passed through {@link redactSecrets} first, so that `--debug` never prints a token or key.
+ * The `Logger` the CLI hands to the SSO providers, to sign-in and to the SDK clients: one `sso-kit <level>: ...`
+ * line per call on stderr, so that `--debug` never prints a token or key. Each line is redacted twice: by value
+ * with `@sso-kit/token-provider`'s `redactSecrets` and the run's {@link KnownSecrets}, and by shape with
+ * {@link redactSecretShapes} for the secrets in other packages' log lines that the CLI never held.
  */
-export function createCliLogger({ stream, debug }: CliLoggerOptions): Logger {
+export function createCliLogger({ stream, debug, secrets }: CliLoggerOptions): Logger {
   const write =
     (level: string) =>
     (...content: unknown[]): void => {
       const text = content
-        .map((item) =>
-          typeof item === "string"
-            ? (redactSecrets(item) as string)
-            : inspect(redactSecrets(item), { depth: 6, breakLength: Infinity }),
-        )
+        .map((item) => {
+          const shapeless = redactSecretShapes(item);
+          return typeof shapeless === "string"
+            ? shapeless
+            : inspect(shapeless, { depth: 6, breakLength: Infinity });
+        })
         .join(" ");
-      stream.write(`sso-kit ${level}: ${text}\n`);
+      stream.write(`sso-kit ${level}: ${redactSecrets(text, secrets.values())}\n`);
     };
   const quiet = (): void => {};
   return {

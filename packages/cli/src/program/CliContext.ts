@@ -1,5 +1,6 @@
 import type { Logger } from "@smithy/types";
 import type { Output } from "../output/Output.js";
+import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 
 /** What every command runs with. */
 export interface CliContext {
@@ -7,6 +8,11 @@ export interface CliContext {
   readonly output: Output;
   /** Handed to the SSO packages; debug lines only with `--debug`, secrets always redacted. */
   readonly logger: Logger;
+  /**
+   * The secrets the run holds: commands add what they read or fetch (access token, role credentials), and the
+   * logger and the final error message redact them.
+   */
+  readonly secrets: KnownSecrets;
   /** `--debug` was given. */
   readonly debug: boolean;
   /** The environment (AWS_PROFILE, NO_COLOR, ...). */

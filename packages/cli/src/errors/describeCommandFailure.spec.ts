@@ -1,11 +1,11 @@
 import { TokenProviderError, CredentialsProviderError } from "@smithy/property-provider";
 import { ExitCode } from "../ExitCode.js";
 import { CliError } from "./CliError.js";
-import { describeError } from "./describeError.js";
+import { describeCommandFailure } from "./describeCommandFailure.js";
 
-describe("describeError", () => {
+describe("describeCommandFailure", () => {
   it("uses a CliError's own exit code and message", () => {
-    expect(describeError(new CliError("bad profile", ExitCode.Usage))).toEqual({
+    expect(describeCommandFailure(new CliError("bad profile", ExitCode.Usage), [])).toEqual({
       exitCode: ExitCode.Usage,
       message: "bad profile",
     });
@@ -16,14 +16,14 @@ describe("describeError", () => {
       "No SSO token found for profile 'dev': not signed in. Run 'sso-kit login --profile dev' (or 'aws sso login --profile dev') to sign in again.",
       { tryNextLink: false },
     );
-    expect(describeError(error).exitCode).toBe(ExitCode.NotSignedIn);
+    expect(describeCommandFailure(error, []).exitCode).toBe(ExitCode.NotSignedIn);
   });
 
-  it("treats other token provider errors as failures", () => {
+  it("treats other token provider errors as failures, their message unprefixed", () => {
     const error = new TokenProviderError("Profile 'x' is missing required property 'sso_session'.", {
       tryNextLink: true,
     });
-    expect(describeError(error)).toEqual({
+    expect(describeCommandFailure(error, [])).toEqual({
       exitCode: ExitCode.Failure,
       message: "Profile 'x' is missing required property 'sso_session'.",
     });
@@ -34,35 +34,42 @@ describe("describeError", () => {
       const error = Object.assign(new CredentialsProviderError("sign in again", { tryNextLink: false }), {
         reason,
       });
-      expect(describeError(error).exitCode).toBe(ExitCode.NotSignedIn);
+      expect(describeCommandFailure(error, []).exitCode).toBe(ExitCode.NotSignedIn);
     }
     const config = Object.assign(new CredentialsProviderError("bad config", { tryNextLink: false }), {
       reason: "InvalidConfig",
     });
-    expect(describeError(config).exitCode).toBe(ExitCode.Failure);
+    expect(describeCommandFailure(config, []).exitCode).toBe(ExitCode.Failure);
   });
 
-  it("maps an aborted sign-in to 'interrupted'", () => {
+  it("maps an aborted sign-in to 'interrupted', keeping its words", () => {
     const error = Object.assign(new Error("aborted"), { name: "LoginError", code: "Aborted" });
-    expect(describeError(error).exitCode).toBe(ExitCode.Interrupted);
+    expect(describeCommandFailure(error, [])).toEqual({ exitCode: ExitCode.Interrupted, message: "aborted" });
   });
 
   it("names service exceptions and the SSO portal's UnauthorizedException means 'not signed in'", () => {
     const error = Object.assign(new Error("Session token not found or invalid"), {
       name: "UnauthorizedException",
     });
-    expect(describeError(error)).toEqual({
+    expect(describeCommandFailure(error, [])).toEqual({
       exitCode: ExitCode.NotSignedIn,
       message: "UnauthorizedException: Session token not found or invalid",
     });
   });
 
-  it("prints one line, scrubbed of anything shaped like a secret", () => {
-    const { message } = describeError(new Error('refresh failed:\n  {"refreshToken":"RT-SECRET"}\n'));
-    expect(message).toBe('refresh failed: {"refreshToken":"[redacted]"}');
+  it("prints one line with every known secret redacted, from any error", () => {
+    const secrets = ["access-token-SENTINEL", "secret-key-SENTINEL", undefined];
+    const service = Object.assign(new Error("token access-token-SENTINEL\n  is not valid"), {
+      name: "ResourceNotFoundException",
+    });
+    expect(describeCommandFailure(service, secrets).message).toBe(
+      "ResourceNotFoundException: token [redacted] is not valid",
+    );
+    const own = new CliError("could not use secret-key-SENTINEL");
+    expect(describeCommandFailure(own, secrets).message).toBe("could not use [redacted]");
   });
 
   it("describes thrown non-errors", () => {
-    expect(describeError("boom")).toEqual({ exitCode: ExitCode.Failure, message: "boom" });
+    expect(describeCommandFailure("boom", [])).toEqual({ exitCode: ExitCode.Failure, message: "boom" });
   });
 });

@@ -1,0 +1,86 @@
+import { describeError, redactSecrets } from "@sso-kit/token-provider";
+import { ExitCode } from "../ExitCode.js";
+
+/** How a failed command ends: its exit code and the one line printed on stderr. */
+export interface CommandFailure {
+  /** The process exit code. */
+  readonly exitCode: ExitCode;
+  /** One line, no secrets, no stack trace. */
+  readonly message: string;
+}
+
+/** Credential-provider reasons that mean "sign in again" (see `SsoCredentialsErrorReason`). */
+const SIGN_IN_REASONS = new Set(["Token", "Unauthorized"]);
+/** SSO portal error names that mean "sign in again". */
+const SIGN_IN_ERROR_NAMES = new Set(["UnauthorizedException"]);
+
+/** The closing words of `@sso-kit/token-provider`'s sign-in advice ("Run 'sso-kit login ...' to sign in again."). */
+const SIGN_IN_ADVICE = "to sign in again.";
+
+/**
+ * Errors sso-kit raises for users (the CLI's own, sign-in's, the providers'): their messages are sentences
+ * already, written with the causes quoted through `describeError`; their names add nothing for the user.
+ */
+const SENTENCE_ERROR_NAMES = new Set([
+  "CliError",
+  "LoginError",
+  "TokenProviderError",
+  "CredentialsProviderError",
+  "AbortError",
+]);
+
+/**
+ * The exit code and message for anything a command threw. The SSO packages' own error vocabulary decides the
+ * code: errors that ask the user to sign in again (no token, expired or revoked session) give
+ * {@link ExitCode.NotSignedIn}; an interrupted sign-in gives {@link ExitCode.Interrupted}; the rest give
+ * {@link ExitCode.Failure} or the CLI error's own code. The message is one line with every one of `secrets` (what
+ * the run holds: see `KnownSecrets`) redacted, through `@sso-kit/token-provider`'s `redactSecrets` for sso-kit's
+ * own errors and its `describeError` for anything else (service exceptions, network and file errors).
+ */
+export function describeCommandFailure(
+  error: unknown,
+  secrets: ReadonlyArray<string | undefined>,
+): CommandFailure {
+  return { exitCode: exitCodeOf(error), message: messageOf(error, secrets) };
+}
+
+function exitCodeOf(error: unknown): ExitCode {
+  if (!(error instanceof Error)) return ExitCode.Failure;
+  const fields = error as Error & {
+    exitCode?: unknown;
+    code?: unknown;
+    reason?: unknown;
+    signInCommand?: unknown;
+  };
+  if (error.name === "CliError" && isExitCode(fields.exitCode)) return fields.exitCode;
+  if (error.name === "AbortError" || (error.name === "LoginError" && fields.code === "Aborted")) {
+    return ExitCode.Interrupted;
+  }
+  if (typeof fields.reason === "string" && SIGN_IN_REASONS.has(fields.reason)) return ExitCode.NotSignedIn;
+  if (typeof fields.signInCommand === "string") return ExitCode.NotSignedIn;
+  if (SIGN_IN_ERROR_NAMES.has(error.name)) return ExitCode.NotSignedIn;
+  if (tokenProviderAsksToSignIn(error)) return ExitCode.NotSignedIn;
+  return ExitCode.Failure;
+}
+
+/**
+ * Whether a token-provider error asks the user to sign in again. `TokenProviderError`s carry no machine-readable
+ * reason yet, so the only sign is in the words: the token provider ends every "sign in again" message with its
+ * one sign-in advice sentence. This is the one place the CLI reads an error's wording to decide anything; it
+ * goes when the token provider gives its errors a reason field.
+ */
+function tokenProviderAsksToSignIn(error: Error): boolean {
+  return error.name === "TokenProviderError" && error.message.includes(SIGN_IN_ADVICE);
+}
+
+function messageOf(error: unknown, secrets: ReadonlyArray<string | undefined>): string {
+  if (error instanceof Error && SENTENCE_ERROR_NAMES.has(error.name)) {
+    const message = error.message.replace(/\s+/g, " ").trim();
+    return redactSecrets(message === "" ? "(no message)" : message, secrets);
+  }
+  return describeError(error, secrets);
+}
+
+function isExitCode(value: unknown): value is ExitCode {
+  return typeof value === "number" && Object.values(ExitCode).includes(value as ExitCode);
+}
