@@ -5,45 +5,16 @@
  * `CREDENTIALS_PROFILE_SSO*` flag.
  */
 import { SSOClient } from "@aws-sdk/client-sso";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { fromSSO as officialFromSSO } from "@aws-sdk/credential-provider-sso";
-import {
-  pointSdkAt,
-  useEmulator,
-  useTempHome,
-  writeCachedToken,
-  writeConfig,
-} from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
-import type * as CredentialProvider from "@sso-kit/credential-provider";
+import { writeCachedToken } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { useCredentialProvider } from "./support/useCredentialProvider";
 
-useTempHome();
-const env = useEmulator();
-let sdk: typeof CredentialProvider;
+const env = useCredentialProvider();
 
 beforeEach(async () => {
-  jest.resetModules();
-  sdk = await import("@sso-kit/credential-provider");
-  pointSdkAt(env.emu);
-  writeConfig(
-    [
-      "[profile dev]",
-      "sso_session = dev",
-      "sso_account_id = 111111111111",
-      "sso_role_name = ReadOnly",
-      "[profile legacy]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-      "sso_account_id = 222222222222",
-      "sso_role_name = AdministratorAccess",
-      "[profile plain]",
-      "region = eu-west-1",
-      "[sso-session dev]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-    ].join("\n"),
-  );
-  await writeCachedToken("dev", env.emu.cachedToken(env.emu.seedToken()));
-  await writeCachedToken(env.emu.startUrl, env.emu.cachedToken(env.emu.seedToken()));
+  await env.signIn("dev");
+  await env.signIn(env.emu.startUrl);
 });
 
 /** Both providers get the same GetRoleCredentials reply. */
@@ -79,7 +50,7 @@ test.each(cases)(
   async (_, init, flags, account) => {
     sameReply();
     const official = (await officialFromSSO(init)()) as unknown as Record<string, unknown>;
-    const ours = (await sdk.fromSSO(init)()) as unknown as Record<string, unknown>;
+    const ours = (await env.sdk.fromSSO(init)()) as unknown as Record<string, unknown>;
     expect(comparable(ours)).toEqual(comparable(official));
     expect(official.$source).toEqual(flags);
     expect(ours.$source).toEqual(expect.objectContaining(flags));
@@ -98,7 +69,7 @@ test("explicit legacy options: same credentials", async () => {
     ssoRoleName: "ReadOnly",
   };
   const official = (await officialFromSSO(init)()) as unknown as Record<string, unknown>;
-  const ours = (await sdk.fromSSO(init)()) as unknown as Record<string, unknown>;
+  const ours = (await env.sdk.fromSSO(init)()) as unknown as Record<string, unknown>;
   expect(comparable(ours)).toEqual(comparable(official));
   expect(ours.$source).toEqual(official.$source);
 });
@@ -113,13 +84,13 @@ test("errors keep the official tryNextLink semantics", async () => {
       }),
     );
   for (const init of [{ profile: "plain" }, { ssoStartUrl: env.emu.startUrl, ssoRegion: "us-east-1" }]) {
-    expect(await outcome(sdk.fromSSO(init))).toEqual(await outcome(officialFromSSO(init)));
+    expect(await outcome(env.sdk.fromSSO(init))).toEqual(await outcome(officialFromSSO(init)));
   }
   await writeCachedToken(env.emu.startUrl, {
     accessToken: "expired",
     expiresAt: new Date(Date.now() - 1000).toISOString(),
   });
-  expect(await outcome(sdk.fromSSO({ profile: "legacy" }))).toEqual(
+  expect(await outcome(env.sdk.fromSSO({ profile: "legacy" }))).toEqual(
     await outcome(officialFromSSO({ profile: "legacy" })),
   );
 });
@@ -127,19 +98,16 @@ test("errors keep the official tryNextLink semantics", async () => {
 test("the official options and provider types fit ours (checked by the compiler)", () => {
   type OfficialInit = NonNullable<Parameters<typeof officialFromSSO>[0]>;
   type OfficialProvider = ReturnType<typeof officialFromSSO>;
-  const withOfficialInit = (init: OfficialInit): OfficialProvider => sdk.fromSSO(init);
+  const withOfficialInit = (init: OfficialInit): OfficialProvider => env.sdk.fromSSO(init);
   expect(typeof withOfficialInit({ profile: "dev" })).toBe("function");
-  expect(typeof sdk.fromSSO({ ssoClient: new SSOClient({ region: "us-east-1" }) })).toBe("function");
+  expect(typeof env.sdk.fromSSO({ ssoClient: new SSOClient({ region: "us-east-1" }) })).toBe("function");
 });
 
 test("swapping the import in an SDK client changes nothing else", async () => {
-  for (const fromSSO of [officialFromSSO, sdk.fromSSO]) {
-    const client = new STSClient({
-      region: "us-east-1",
-      endpoint: env.emu.url,
-      credentials: fromSSO({ profile: "dev" }),
-    });
-    await expect(client.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+  for (const fromSSO of [officialFromSSO, env.sdk.fromSSO]) {
+    await expect(
+      env.sts(fromSSO({ profile: "dev" })).send(new GetCallerIdentityCommand({})),
+    ).resolves.toMatchObject({
       Account: "111111111111",
     });
   }

@@ -1,26 +1,27 @@
 /**
- * `@aws-sdk/client-sso` is loaded only when credentials must be fetched: checked in a plain `node` child process
- * running the built CommonJS package (`pnpm build` first, as CI does), by looking at what it has `require`d.
+ * What a program loads, and when: checked in a plain `node` child process running the built CommonJS package
+ * (`pnpm build` first, as CI does), by looking at what it has `require`d. Importing the provider loads none of the
+ * heavy dependencies; `@aws-sdk/client-sso` is loaded only when GetRoleCredentials must go through the SDK client.
  */
 import { execFile } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import {
-  useEmulator,
-  useTempHome,
-  writeCachedToken,
-  writeConfig,
-} from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { useSsoProfiles } from "./support/useSsoProfiles";
 
 const PACKAGE_DIR = join(__dirname, "../../packages/credential-provider");
 
-const home = useTempHome();
-const env = useEmulator();
+const env = useSsoProfiles();
 
 const SCRIPT = `
 const { sep } = require("node:path");
-const loaded = () => Object.keys(require.cache).some((path) => path.includes(\`\${sep}@aws-sdk\${sep}client-sso\${sep}\`));
+const loaded = () => {
+  const paths = Object.keys(require.cache);
+  const has = (name) => paths.some((path) => path.includes(\`\${sep}\${name.replace("/", sep)}\${sep}\`));
+  return ["@aws-sdk/client-sso", "@smithy/property-provider", "@smithy/shared-ini-file-loader", "@smithy/core"]
+    .filter(has)
+    .join(" ");
+};
 const { fromSSO } = require(process.argv[2]);
 (async () => {
   const seen = { afterImport: loaded() };
@@ -33,33 +34,33 @@ const { fromSSO } = require(process.argv[2]);
 })().catch((error) => { console.error(error.message); process.exit(1); });
 `;
 
-test("the SSO client is imported on the first fetch only", async () => {
+const run = async (extraEnv: Record<string, string> = {}) => {
   expect(existsSync(join(PACKAGE_DIR, "dist", "cjs", "index.js"))).toBe(true); // `pnpm build` first
-  writeConfig(
-    [
-      "[profile plain]",
-      "region = eu-west-1",
-      "[profile dev]",
-      "sso_session = dev",
-      "sso_account_id = 111111111111",
-      "sso_role_name = ReadOnly",
-      "[sso-session dev]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-    ].join("\n"),
-  );
-  await writeCachedToken("dev", env.emu.cachedToken(env.emu.seedToken()));
-  const script = join(home.dir, "lazy.cjs");
+  await env.signIn("dev");
+  const script = join(env.home.dir, "lazy.cjs");
   writeFileSync(script, SCRIPT);
   const { stdout } = await promisify(execFile)(process.execPath, [script, PACKAGE_DIR], {
-    env: { PATH: process.env.PATH, HOME: home.dir, NODE_NO_WARNINGS: "1", ...env.emu.env },
+    env: { PATH: process.env.PATH, HOME: env.home.dir, NODE_NO_WARNINGS: "1", ...env.emu.env, ...extraEnv },
     timeout: 20_000,
   });
-  expect(JSON.parse(stdout)).toEqual({
-    afterImport: false,
+  return JSON.parse(stdout) as unknown;
+};
+
+test("importing loads no dependency; the SDK client is never loaded when the lean transport applies", async () => {
+  expect(await run()).toEqual({
+    afterImport: "",
     tryNextLink: true,
-    afterNotApplicable: false,
+    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
     accountId: "111111111111",
-    afterFetch: true,
+    afterFetch: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+  });
+});
+
+test("the SSO client is imported on the first fetch when a setting needs the SDK client", async () => {
+  expect(await run({ AWS_MAX_ATTEMPTS: "3" })).toMatchObject({
+    afterImport: "",
+    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+    accountId: "111111111111",
+    afterFetch: "@aws-sdk/client-sso @smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
   });
 });

@@ -6,15 +6,8 @@
 import { inspect } from "node:util";
 import { SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
 import { writeFileSync } from "node:fs";
-import {
-  pointSdkAt,
-  recordingLogger,
-  useEmulator,
-  useTempHome,
-  writeCachedToken,
-  writeConfig,
-} from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
-import type * as CredentialProvider from "@sso-kit/credential-provider";
+import { recordingLogger } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { useCredentialProvider } from "./support/useCredentialProvider";
 
 const SENTINELS = {
   accessToken: "SENTINEL-ACCESS-TOKEN-4f1c",
@@ -24,43 +17,17 @@ const SENTINELS = {
   sessionToken: "SENTINEL-SESSION-TOKEN-c8e1",
 };
 
-useTempHome();
-const env = useEmulator();
-let sdk: typeof CredentialProvider;
-
-beforeEach(async () => {
-  jest.resetModules();
-  sdk = await import("@sso-kit/credential-provider");
-  pointSdkAt(env.emu);
-  writeConfig(
-    [
-      "[profile dev]",
-      "sso_session = dev",
-      "sso_account_id = 111111111111",
-      "sso_role_name = ReadOnly",
-      "[profile legacy]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-      "sso_account_id = 111111111111",
-      "sso_role_name = ReadOnly",
-      "[sso-session dev]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-    ].join("\n"),
-  );
-});
+const env = useCredentialProvider();
 
 /** Signs in with the sentinel token, refresh token and client secret. */
-const signIn = async (key: string, expiresInMs = 3_600_000) => {
-  const seeded = env.emu.seedToken({
+const signInWithSentinels = (key: string, expiresInMs = 3_600_000) =>
+  env.signIn(key, {
     accessToken: SENTINELS.accessToken,
     refreshToken: SENTINELS.refreshToken,
     clientSecret: SENTINELS.clientSecret,
     clientId: `client-${key.length}-${Date.now()}`,
     expiresAt: new Date(Date.now() + expiresInMs),
   });
-  await writeCachedToken(key, env.emu.cachedToken(seeded));
-};
 
 const sentinelReply = (roleCredentials: Record<string, unknown>) => ({
   operation: "GetRoleCredentials" as const,
@@ -75,7 +42,7 @@ const expectNoSecret = (text: string) => {
 
 const resolveAndScan = async (init: Record<string, unknown>, calls = 1) => {
   const { lines, logger } = recordingLogger();
-  const provider = sdk.fromSSO({ ...init, logger, clientConfig: { logger } });
+  const provider = env.sdk.fromSSO({ ...init, logger, clientConfig: { logger } });
   let error: unknown;
   for (let i = 0; i < calls; i++) {
     error = await provider().then(
@@ -97,7 +64,7 @@ test("the scan itself catches a leak", () => {
 });
 
 test("success, with the SDK clients logging to the same logger", async () => {
-  await signIn("dev");
+  await signInWithSentinels("dev");
   env.emu.faults.add(
     sentinelReply({
       accessKeyId: "ASIASENTINEL",
@@ -112,7 +79,7 @@ test("success, with the SDK clients logging to the same logger", async () => {
 });
 
 test("token refreshed through SSO-OIDC, with logging", async () => {
-  await signIn("dev", 60_000);
+  await signInWithSentinels("dev", 60_000);
   const { error } = await resolveAndScan({ profile: "dev" });
   expect(error).toBeUndefined();
   expect(env.emu.stats().CreateToken).toBe(1);
@@ -124,14 +91,14 @@ test.each([
   ["connection dropped", { reset: true }, "ServiceUnavailable"],
   ["malformed reply", { body: "malformed" as const }, "InvalidCredentials"],
 ])("GetRoleCredentials fails: %s", async (_, fault, reason) => {
-  await signIn("dev");
+  await signInWithSentinels("dev");
   env.emu.faults.add({ operation: "GetRoleCredentials", ...fault });
   const { error } = await resolveAndScan({ profile: "dev" });
   expect(error).toMatchObject({ reason });
 });
 
 test("a reply with secrets but a missing field", async () => {
-  await signIn("dev");
+  await signInWithSentinels("dev");
   env.emu.faults.add(
     sentinelReply({
       secretAccessKey: SENTINELS.secretAccessKey,
@@ -144,7 +111,7 @@ test("a reply with secrets but a missing field", async () => {
 });
 
 test("credentials kept through a transient failure (warning logged)", async () => {
-  await signIn("dev");
+  await signInWithSentinels("dev");
   env.emu.faults.add({
     ...sentinelReply({
       accessKeyId: "ASIASENTINEL",
@@ -161,7 +128,7 @@ test("credentials kept through a transient failure (warning logged)", async () =
 });
 
 test("the token cannot be refreshed (refresh token rejected) and has expired", async () => {
-  await signIn("dev", -60_000);
+  await signInWithSentinels("dev", -60_000);
   env.emu.faults.add({ operation: "CreateToken", exception: "InvalidGrantException", message: "bad grant" });
   const { error } = await resolveAndScan({ profile: "dev" });
   expect(error).toMatchObject({ reason: "Token", tryNextLink: false });
@@ -179,7 +146,7 @@ test("a corrupt token file holding a token", async () => {
 });
 
 test("an expired legacy token", async () => {
-  await signIn(env.emu.startUrl, -1000);
+  await signInWithSentinels(env.emu.startUrl, -1000);
   const { error } = await resolveAndScan({ profile: "legacy" });
   expect(error).toMatchObject({ reason: "Token" });
 });

@@ -66,7 +66,11 @@ export interface FromSSOInit {
   ssoClient?: SsoPortalClient;
   /**
    * Settings for the SSO and SSO-OIDC clients `fromSSO` creates. They win over `parentClientConfig` and the
-   * calling client's settings; `region` is ignored (always the `sso_region`).
+   * calling client's settings; `region` is ignored (always the `sso_region`). Without a `requestHandler` from any
+   * of them, each call is bounded (5 s to connect, 10 s per attempt); plain options
+   * `{ connectionTimeout, requestTimeout, throwOnRequestTimeout }` change those bounds. Keys other than
+   * `logger`, `userAgentAppId` and `requestHandler` make GetRoleCredentials go through `@aws-sdk/client-sso`
+   * (see the README's "GetRoleCredentials transports").
    */
   clientConfig?: SSOClientConfig;
   /**

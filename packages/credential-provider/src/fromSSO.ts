@@ -4,7 +4,10 @@ import { describeTarget } from "./config/describeTarget.js";
 import { resolveRoleTarget } from "./config/resolveRoleTarget.js";
 import type { RoleTarget } from "./config/RoleTarget.js";
 import { ssoRegionOf } from "./config/ssoRegionOf.js";
-import { SsoCredentialsProviderError } from "./errors/SsoCredentialsProviderError.js";
+import {
+  adoptCredentialsProviderError,
+  SsoCredentialsProviderError,
+} from "./errors/SsoCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "./FromSSOInit.js";
 import type { SsoCredentialIdentity } from "./identity/SsoCredentialIdentity.js";
 import { toCredentialIdentity } from "./identity/toCredentialIdentity.js";
@@ -61,6 +64,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
 
   const refresh = async (properties: Record<string, unknown> | undefined): Promise<SsoCredentialIdentity> => {
     logger?.debug?.(`${LOG} fromSSO`);
+    await adoptCredentialsProviderError();
     const caller = callerOf(properties) ?? init.callerClientConfig;
     const resolved = target ?? (await resolveRoleTarget(init, caller));
     if (reuse) target = resolved;
@@ -69,8 +73,8 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     const key = sharingKey(resolved, accessToken);
     const fetch = async () => {
       logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(resolved)}`);
-      const client = await clients.ssoClient(ssoRegionOf(resolved));
-      return getRoleCredentials({ client, target: resolved, accessToken, logger });
+      const transport = await clients.portal(ssoRegionOf(resolved));
+      return getRoleCredentials({ transport, target: resolved, accessToken, logger });
     };
     let credentials;
     try {

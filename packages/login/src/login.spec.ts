@@ -5,6 +5,7 @@ import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
 
 import { answerAuthorizeUrl } from "./__fixtures__/approveInEmulator.js";
 import { EchoingHandler, startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
+import { recordingLogger } from "./__fixtures__/recordingLogger.js";
 import { login } from "./login.js";
 import { LoginError } from "./LoginError.js";
 import type { LoginOptions } from "./LoginOptions.js";
@@ -30,17 +31,11 @@ const headlessBrowser = async (url: string): Promise<void> => void (await fetch(
 
 describe("login", () => {
   let env: LoginTestEnv;
-  const logged: string[] = [];
-  const logger = {
-    debug: (m: string) => void logged.push(m),
-    info: (m: string) => void logged.push(m),
-    warn: (m: string) => void logged.push(m),
-    error: (m: string) => void logged.push(m),
-  };
+  const { logger, lines: logged, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ autoApprove: true });
-    logged.length = 0;
+    clear();
   });
   afterEach(async () => {
     await env.close();
@@ -270,7 +265,7 @@ describe("login", () => {
       exception: "InvalidClientException",
       message: `client secret ${rejectedSecret} is not known`,
     });
-    logged.length = 0;
+    clear();
     const error = (await run({ profile: "legacy" }).catch((e: unknown) => e)) as LoginError;
     expect(env.emu.stats().RegisterClient).toBe(1);
     expect((error.cause as Error).message).toContain(rejectedSecret);

@@ -1,5 +1,10 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import { describeError, SsoTokenCache, type SsoTokenFile } from "@sso-kit/token-provider";
+import {
+  DEFAULT_HTTP_TIMEOUTS,
+  describeError,
+  SsoTokenCache,
+  type SsoTokenFile,
+} from "@sso-kit/token-provider";
 
 import { runAuthorizationCodeFlow } from "./authorization-code/runAuthorizationCodeFlow.js";
 import { platformBrowserOpener, type BrowserOpener } from "./browser/platformBrowserOpener.js";
@@ -41,7 +46,12 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
   }
   const target = await resolveLoginTarget(options);
   const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
-  const oidc = new SSOOIDCClient({ ...options.clientConfig, region: target.region });
+  const oidc = new SSOOIDCClient({
+    // Bounded calls unless the caller brings its own handler (the SDK's default waits forever).
+    requestHandler: { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true },
+    ...options.clientConfig,
+    region: target.region,
+  });
   const openBrowser = browserOpener(options.openBrowser);
   let prompted = false;
   const prompt = async (shown: LoginPrompt): Promise<void> => {

@@ -5,6 +5,7 @@ import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
 import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
+import { recordingLogger } from "./__fixtures__/recordingLogger.js";
 import { login } from "./login.js";
 import { logout, type LogoutResult } from "./logout.js";
 
@@ -12,17 +13,11 @@ const headlessBrowser = async (url: string): Promise<void> => void (await fetch(
 
 describe("logout", () => {
   let env: LoginTestEnv;
-  const logged: Array<[string, string]> = [];
-  const logger = {
-    debug: (m: string) => void logged.push(["debug", m]),
-    info: (m: string) => void logged.push(["info", m]),
-    warn: (m: string) => void logged.push(["warn", m]),
-    error: (m: string) => void logged.push(["error", m]),
-  };
+  const { logger, lines: logged, warnings, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ autoApprove: true });
-    logged.length = 0;
+    clear();
   });
   afterEach(async () => {
     await env.close();
@@ -97,7 +92,6 @@ describe("logout", () => {
     expect(result.tokenFiles).toEqual(tokenFiles);
     expect(result.failedSignOuts).toBe(2);
     for (const file of tokenFiles) expect(existsSync(file)).toBe(false);
-    const warnings = logged.filter(([level]) => level === "warn").map(([, m]) => m);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(
       /^sso-kit logout: the Logout call for .+ failed \(UnauthorizedException\); deleting the file anyway$/,

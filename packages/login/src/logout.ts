@@ -2,9 +2,14 @@ import { readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 
 import { LogoutCommand, SSOClient, type SSOClientConfig } from "@aws-sdk/client-sso";
-import { getHomeDir } from "@smithy/shared-ini-file-loader";
 import type { Logger } from "@smithy/types";
-import { describeError, readJsonFile, SsoTokenCache } from "@sso-kit/token-provider";
+import {
+  DEFAULT_HTTP_TIMEOUTS,
+  describeError,
+  getHomeDir,
+  readJsonFile,
+  SsoTokenCache,
+} from "@sso-kit/token-provider";
 
 import { LoginError } from "./LoginError.js";
 import { abortedError } from "./oidc/toLoginError.js";
@@ -56,7 +61,11 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
       if (typeof token.region === "string" && token.region !== "") {
         let client = clients.get(token.region);
         if (!client) {
-          client = new SSOClient({ ...options.clientConfig, region: token.region });
+          client = new SSOClient({
+            requestHandler: { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true },
+            ...options.clientConfig,
+            region: token.region,
+          });
           clients.set(token.region, client);
         }
         const signedOut = await signOut(client, token.accessToken, file, expired, signal, logger);

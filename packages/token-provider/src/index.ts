@@ -6,7 +6,9 @@ export { resolveSsoProfile, type ResolveSsoProfileInit } from "./config/resolveS
 export { resolveSsoSession, type ResolveSsoSessionInit } from "./config/resolveSsoSession.js";
 export type { SsoProfile, SsoSession, SsoSessionProfile, LegacySsoProfile } from "./config/SsoProfile.js";
 export type { SharedConfigInit } from "./config/SharedConfigInit.js";
+export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/loadSharedConfig.js";
 export { expandHomePath } from "./config/expandHomePath.js";
+export { getHomeDir } from "./config/getHomeDir.js";
 export {
   SsoTokenCache,
   type SsoTokenCacheOptions,
@@ -26,5 +28,11 @@ export { parseTimestamp } from "./cache/parseTimestamp.js";
 export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export { redactSecrets } from "./errors/redactSecrets.js";
+export {
+  tokenProviderError,
+  loadProviderErrors,
+  type TokenProviderErrorOptions,
+} from "./errors/tokenProviderError.js";
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
+export { DEFAULT_HTTP_TIMEOUTS } from "./http/DEFAULT_HTTP_TIMEOUTS.js";

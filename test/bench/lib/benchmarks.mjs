@@ -33,8 +33,28 @@ export const cold = async (world, { runs }) => {
       samples[key(variant)].push({ ...run, getRoleCredentials: world.emu.stats().GetRoleCredentials });
     }
   }
-  return Object.fromEntries(
-    variants.map((variant) => {
+  // The same start through an SDK client, which loads the SDK whichever provider it is given.
+  const sdkClient = { "sso-kit": [], official: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const impl of alternate(i)) {
+      world.emu.reset();
+      const run = await runNode(child("sdkClient.mjs"), { ...world.env, BENCH_IMPL: impl });
+      if (run.json?.ok !== true) throw new Error(`cold sdk client ${impl}: ${run.json?.error ?? run.stderr}`);
+      sdkClient[impl].push(run);
+    }
+  }
+  const throughSdkClient = Object.fromEntries(
+    IMPLS.map((impl) => [
+      `${impl}/sdk-client`,
+      {
+        wallMs: summary(sdkClient[impl].map((r) => r.wallMs)),
+        maxRssMb: summary(sdkClient[impl].map((r) => r.json.maxRssKb / 1024)),
+      },
+    ]),
+  );
+  return Object.fromEntries([
+    ...Object.entries(throughSdkClient),
+    ...variants.map((variant) => {
       const of = (pick) => summary(samples[key(variant)].map(pick));
       return [
         key(variant),
@@ -47,7 +67,7 @@ export const cold = async (world, { runs }) => {
         },
       ];
     }),
-  );
+  ]);
 };
 
 /** 2. Warm: memoized resolves per second in one process (each sample: the median batch of one process). */

@@ -65,6 +65,17 @@ export const tableRows = (results) => {
       });
     }
   }
+  if (cold?.["sso-kit/sdk-client"]) {
+    const ours = cold["sso-kit/sdk-client"].wallMs;
+    const theirs = cold["official/sdk-client"].wallMs;
+    row({
+      benchmark: "1 cold",
+      metric: "STS client, 1 call: whole process, ms",
+      ours: formatSummary(ours),
+      official: formatSummary(theirs),
+      r: formatRatio(ratio(ours.median, theirs.median)),
+    });
+  }
   const warm = results.warm;
   if (warm) {
     const ours = warm["sso-kit"].opsPerSecond;

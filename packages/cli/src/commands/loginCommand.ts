@@ -1,4 +1,3 @@
-import { login } from "@sso-kit/login";
 import type { LoginPrompt, LoginResult } from "@sso-kit/login";
 import { Command, Option } from "commander";
 import { formatDuration } from "../output/formatDuration.js";
@@ -44,6 +43,8 @@ export function loginCommand(context: CliContextFactory): Command {
       const { output, logger, signal } = context(command);
       let stopProgress: (() => void) | undefined;
       try {
+        // Loaded when run: the sign-in's SDK client is not for the commands that start often (credential-process).
+        const { login } = await import("@sso-kit/login");
         const result = await login({
           ...(options.profile !== undefined && { profile: options.profile }),
           ...(options.ssoSession !== undefined && { ssoSession: options.ssoSession }),

@@ -1,4 +1,3 @@
-import { logout } from "@sso-kit/login";
 import { Command } from "commander";
 import type { CliContextFactory } from "../program/CliContext.js";
 
@@ -17,6 +16,7 @@ export function logoutCommand(context: CliContextFactory): Command {
     )
     .action(async (_options: { profile?: string }, command: Command) => {
       const { output, logger, signal } = context(command);
+      const { logout } = await import("@sso-kit/login");
       const result = await logout({ signal, logger });
       if (result.tokenFiles.length === 0 && result.roleCredentialFiles.length === 0) {
         output.print("Not signed in: there was no cached SSO session to sign out of.");

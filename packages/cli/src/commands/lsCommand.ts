@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
 import { formatTable } from "../output/formatTable.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 
@@ -11,6 +10,8 @@ export function lsCommand(context: CliContextFactory): Command {
     .option("--json", "print JSON instead of a table")
     .action(async (options: { profile?: string; json?: boolean }, command: Command) => {
       const { output, logger, secrets } = context(command);
+      // Loaded when run: its SDK client is not for the commands that start often (credential-process).
+      const { listAccountsAndRoles } = await import("../accounts/listAccountsAndRoles.js");
       const listing = await listAccountsAndRoles({ profile: options.profile, logger, secrets });
       if (options.json) {
         output.print(JSON.stringify(listing, null, 2));

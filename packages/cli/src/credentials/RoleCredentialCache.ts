@@ -1,6 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { describeError, readJsonFile, writeJsonFileAtomic } from "@sso-kit/token-provider";
-import { getHomeDir } from "@smithy/shared-ini-file-loader";
+import { describeError, getHomeDir, readJsonFile, writeJsonFileAtomic } from "@sso-kit/token-provider";
 import { join } from "node:path";
 import { formatTimestamp } from "./formatTimestamp.js";
 import { parseRoleCredentialCacheFile } from "./parseRoleCredentialCacheFile.js";

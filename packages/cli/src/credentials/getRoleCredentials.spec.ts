@@ -1,9 +1,6 @@
-import type { Emulator } from "@sso-kit/emulator";
-import { startEmulator } from "@sso-kit/emulator";
-import { SsoTokenCache } from "@sso-kit/token-provider";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { useSsoSandbox } from "../__fixtures__/useSsoSandbox.js";
 import { CliError } from "../errors/CliError.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
 import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
@@ -11,28 +8,12 @@ import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
 const SESSION = "spec-sess";
 
 describe("getRoleCredentials", () => {
-  let emu: Emulator;
-  let home: string;
-  const saved: Record<string, string | undefined> = {};
-  const vars = [
-    "HOME",
-    "AWS_CONFIG_FILE",
-    "AWS_PROFILE",
-    "AWS_ENDPOINT_URL_SSO",
-    "AWS_ENDPOINT_URL_SSO_OIDC",
-  ];
+  const sandbox = useSsoSandbox("sso-kit-cli-grc-");
 
   async function setUp(roleCredentialsTtlSeconds = 3600): Promise<void> {
-    emu = await startEmulator({ roleCredentialsTtlSeconds });
-    home = mkdtempSync(path.join(tmpdir(), "sso-kit-cli-grc-"));
-    for (const name of vars) saved[name] = process.env[name];
-    delete process.env.AWS_PROFILE;
-    Object.assign(process.env, emu.env, { HOME: home, AWS_CONFIG_FILE: path.join(home, ".aws", "config") });
-    const account = emu.accounts[0]!;
-    mkdirSync(path.join(home, ".aws"), { recursive: true });
-    writeFileSync(
-      path.join(home, ".aws", "config"),
-      [
+    await sandbox.start({ roleCredentialsTtlSeconds }, (emu) => {
+      const account = emu.accounts[0]!;
+      return [
         `[sso-session ${SESSION}]`,
         `sso_start_url = ${emu.startUrl}`,
         `sso_region = ${emu.region}`,
@@ -42,36 +23,26 @@ describe("getRoleCredentials", () => {
         `sso_role_name = ${account.roles[0]}`,
         "[profile portal]",
         `sso_session = ${SESSION}`,
-        "",
-      ].join("\n"),
-    );
-    await new SsoTokenCache().writeToken(SESSION, { ...emu.cachedToken(emu.seedToken()) });
+      ];
+    });
+    await sandbox.signIn(SESSION);
   }
 
-  afterEach(async () => {
-    await emu.stop();
-    for (const name of vars) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-    rmSync(home, { recursive: true, force: true });
-  });
-
   function cacheFile(): string {
-    const account = emu.accounts[0]!;
+    const account = sandbox.emu.accounts[0]!;
     const key = roleCredentialCacheKey({
       accountId: account.accountId,
       roleName: account.roles[0]!,
       sessionName: SESSION,
     });
-    return path.join(home, ".aws", "cli", "cache", `${key}.json`);
+    return path.join(sandbox.home, ".aws", "cli", "cache", `${key}.json`);
   }
 
   it("fetches once, caches in the AWS CLI's place and format, then reuses the cache", async () => {
     await setUp();
     const first = await getRoleCredentials({ profile: "dev" });
     expect(first.source).toBe("sso");
-    expect(emu.stats().GetRoleCredentials).toBe(1);
+    expect(sandbox.emu.stats().GetRoleCredentials).toBe(1);
     const file = cacheFile();
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const written = JSON.parse(readFileSync(file, "utf8")) as {
@@ -80,12 +51,12 @@ describe("getRoleCredentials", () => {
     };
     expect(written.ProviderType).toBe("sso");
     expect(written.Credentials.AccessKeyId).toBe(first.credentials.accessKeyId);
-    expect(written.Credentials.AccountId).toBe(emu.accounts[0]!.accountId);
+    expect(written.Credentials.AccountId).toBe(sandbox.emu.accounts[0]!.accountId);
 
     const second = await getRoleCredentials({ profile: "dev" });
     expect(second.source).toBe("cache");
     expect(second.credentials.accessKeyId).toBe(first.credentials.accessKeyId);
-    expect(emu.stats().GetRoleCredentials).toBe(1);
+    expect(sandbox.emu.stats().GetRoleCredentials).toBe(1);
   });
 
   it("fetches again when the cached credentials expire within 5 minutes", async () => {
@@ -93,7 +64,7 @@ describe("getRoleCredentials", () => {
     await getRoleCredentials({ profile: "dev" });
     const second = await getRoleCredentials({ profile: "dev" });
     expect(second.source).toBe("sso");
-    expect(emu.stats().GetRoleCredentials).toBe(2);
+    expect(sandbox.emu.stats().GetRoleCredentials).toBe(2);
   });
 
   it("replaces a corrupt cache file", async () => {
@@ -112,6 +83,6 @@ describe("getRoleCredentials", () => {
     const error = await getRoleCredentials({ profile: "portal" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
     expect((error as Error).message).toContain("sso_account_id and sso_role_name");
-    expect(emu.stats().GetRoleCredentials).toBe(0);
+    expect(sandbox.emu.stats().GetRoleCredentials).toBe(0);
   });
 });

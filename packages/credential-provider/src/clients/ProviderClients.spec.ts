@@ -1,46 +1,114 @@
 import { SSOClient } from "@aws-sdk/client-sso";
-import { useTempHome } from "../__fixtures__/testEnvironment.js";
+import {
+  recordingLogger,
+  redirectingHandler,
+  useEmulator,
+  useTempHome,
+  writeConfig,
+} from "../__fixtures__/testEnvironment.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import { ProviderClients } from "./ProviderClients.js";
 
 useTempHome();
+const env = useEmulator();
 
 const target: SessionRoleTarget = {
   kind: "sso-session",
   session: { name: "corp", startUrl: "https://d-1.awsapps.com/start", region: "us-east-1" },
-  accountId: "1",
-  roleName: "R",
+  accountId: "111111111111",
+  roleName: "ReadOnly",
   profileName: undefined,
   fromProfile: false,
 };
 
-test("clients are reused while the caller stays the same, rebuilt when it changes", async () => {
+/** Which transport a provider's clients chose, from their debug line. */
+const chosen = async (clients: ProviderClients, lines: string[], region = "us-east-1") => {
+  await clients.portal(region);
+  const line = lines.filter((l) => l.includes("GetRoleCredentials through")).at(-1) ?? "";
+  return line.includes("@aws-sdk/client-sso") ? "sdk" : line.includes("node:") ? "http" : "none";
+};
+
+test("transports are reused while the caller stays the same, rebuilt when it changes", async () => {
   const clients = new ProviderClients({}, undefined);
   const caller = { logger: undefined };
   clients.useCaller(caller);
-  const sso = await clients.ssoClient("us-east-1");
+  const portal = await clients.portal("us-east-1");
   const token = clients.tokenProvider(target);
   clients.useCaller(caller);
-  expect(await clients.ssoClient("us-east-1")).toBe(sso);
+  expect(await clients.portal("us-east-1")).toBe(portal);
   expect(clients.tokenProvider(target)).toBe(token);
   clients.useCaller({ logger: undefined });
-  expect(await clients.ssoClient("us-east-1")).not.toBe(sso);
+  expect(await clients.portal("us-east-1")).not.toBe(portal);
   expect(clients.tokenProvider(target)).not.toBe(token);
+  expect(await clients.portal("eu-west-1")).not.toBe(await clients.portal("us-east-1"));
 });
 
-test("the SSO client is in the region asked for, whatever clientConfig says", async () => {
-  const clients = new ProviderClients({ clientConfig: { region: "eu-west-3" } }, undefined);
+test("by default GetRoleCredentials goes through node:https to the region's portal", async () => {
+  const { lines, logger } = recordingLogger();
+  const clients = new ProviderClients({ clientConfig: { region: "eu-west-3" } }, logger);
+  expect(await chosen(clients, lines, "ap-northeast-1")).toBe("http");
+  expect(lines.at(-1)).toContain("node:https to portal.sso.ap-northeast-1.amazonaws.com");
+});
+
+test("AWS_ENDPOINT_URL_SSO reaches the lean transport: a real call to the emulator", async () => {
+  process.env.AWS_ENDPOINT_URL_SSO = env.emu.url;
+  const { lines, logger } = recordingLogger();
+  const clients = new ProviderClients({}, logger);
+  expect(await chosen(clients, lines)).toBe("http");
+  const { accessToken } = env.emu.seedToken();
+  const transport = await clients.portal("us-east-1");
+  await expect(transport("111111111111", "ReadOnly", accessToken)).resolves.toMatchObject({
+    roleCredentials: { accessKeyId: expect.any(String) },
+  });
+  expect(env.emu.stats().GetRoleCredentials).toBe(1);
+});
+
+test("a request handler instance is sent through by the lean transport", async () => {
+  const { lines, logger } = recordingLogger();
+  const redirect = redirectingHandler(env.emu);
+  const clients = new ProviderClients({ clientConfig: { requestHandler: redirect.handler } }, logger);
+  expect(await chosen(clients, lines)).toBe("http");
+  await (await clients.portal("us-east-1"))("111111111111", "ReadOnly", "token").catch(() => undefined);
+  expect(redirect.seen.at(-1)).toMatchObject({
+    url: "https://portal.sso.us-east-1.amazonaws.com/federation/credentials",
+    query: { account_id: "111111111111", role_name: "ReadOnly" },
+  });
+});
+
+test("an ssoClient or a shared config setting keeps the SDK client", async () => {
+  const { lines, logger } = recordingLogger();
+  const redirect = redirectingHandler(env.emu);
+
+  const ssoClient = new SSOClient({ region: "sa-east-1", requestHandler: redirect.handler });
+  const withClient = new ProviderClients({ ssoClient }, logger);
+  expect(await chosen(withClient, lines)).toBe("sdk");
+  // The given client is used as is: its region, endpoint and handler.
+  await (await withClient.portal("us-east-1"))("111111111111", "ReadOnly", "token").catch(() => undefined);
+  expect(redirect.seen.at(-1)?.url).toBe("https://portal.sso.sa-east-1.amazonaws.com/federation/credentials");
+
+  writeConfig("[profile other]\nregion = eu-west-1\n[default]\nuse_fips_endpoint = true\n");
+  expect(await chosen(new ProviderClients({}, logger), lines)).toBe("sdk");
+  expect(lines.at(-1)).toContain("profile 'default' sets use_fips_endpoint");
+});
+
+test("a setting of a profile the SDK client does not read (not AWS_PROFILE, not default) keeps the lean one", async () => {
+  const { lines, logger } = recordingLogger();
+  writeConfig("[profile other]\nregion = eu-west-1\n[profile fips]\nuse_fips_endpoint = true\n");
+  expect(await chosen(new ProviderClients({}, logger), lines)).toBe("http");
+});
+
+test("the SDK client, when chosen, is in the region asked for, whatever clientConfig says", async () => {
+  const redirect = redirectingHandler(env.emu);
+  const clients = new ProviderClients(
+    { clientConfig: { region: "eu-west-3", requestHandler: redirect.handler } },
+    undefined,
+  );
   for (const region of ["ap-northeast-1", "us-west-2"]) {
-    const client = await clients.ssoClient(region);
-    expect(client).toBeInstanceOf(SSOClient);
-    expect(await (client as SSOClient).config.region()).toBe(region);
+    await (await clients.portal(region))("111111111111", "ReadOnly", "token").catch(() => undefined);
+    expect(redirect.seen.at(-1)?.url).toBe(
+      `https://portal.sso.${region}.amazonaws.com/federation/credentials`,
+    );
   }
-});
-
-test("a given ssoClient is returned as is", async () => {
-  const ssoClient = new SSOClient({ region: "sa-east-1" });
-  const clients = new ProviderClients({ ssoClient }, undefined);
-  expect(await clients.ssoClient("us-east-1")).toBe(ssoClient);
 });
 
 test("one token cache per provider", () => {

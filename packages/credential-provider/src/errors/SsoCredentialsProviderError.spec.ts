@@ -1,5 +1,8 @@
 import { chain, CredentialsProviderError, ProviderError } from "@smithy/property-provider";
-import { SsoCredentialsProviderError } from "./SsoCredentialsProviderError.js";
+import { adoptCredentialsProviderError, SsoCredentialsProviderError } from "./SsoCredentialsProviderError.js";
+
+// What every provider does before it can throw.
+beforeAll(() => adoptCredentialsProviderError());
 
 test("is a CredentialsProviderError with the same name, a reason, a sign-in command and a cause", () => {
   const cause = new Error("underlying");

@@ -1,5 +1,6 @@
-import { CredentialsProviderError } from "@smithy/property-provider";
+import type { CredentialsProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
+import { loadProviderErrors } from "@sso-kit/token-provider";
 
 /**
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.
@@ -11,7 +12,8 @@ import type { Logger } from "@smithy/types";
  * - `Token`: no usable SSO access token: none cached, expired, unreadable, or it could not be refreshed.
  * - `Unauthorized`: the portal rejected the access token (expired or revoked server-side): sign in again.
  * - `InvalidCredentials`: GetRoleCredentials answered without a complete set of temporary credentials.
- * - `ServiceUnavailable`: throttling, a 5xx or a network failure that persisted through the SDK client's retries.
+ * - `ServiceUnavailable`: throttling, a 5xx, a timeout or a network failure that persisted through the retries
+ *   (3 attempts).
  * - `ServiceError`: any other GetRoleCredentials failure (for example no such account or role).
  */
 export type SsoCredentialsErrorReason =
@@ -41,16 +43,26 @@ export interface SsoCredentialsProviderErrorOptions {
  * The one error type `fromSSO` throws. It is a `CredentialsProviderError` (same `name`, same `tryNextLink`
  * semantics), so chains and code written for the official provider keep working, with a typed `reason`, the exact
  * sign-in command when that is the fix, and the underlying error as `cause`. Messages never contain secrets.
+ *
+ * Its base class is attached when a provider first runs ({@link adoptCredentialsProviderError}), not when this
+ * module loads: `@smithy/property-provider` costs a program more to load than all of sso-kit's start, and a
+ * program that gets its credentials may never need it. Every error is made after that, since only a running
+ * provider throws.
  */
-export class SsoCredentialsProviderError extends CredentialsProviderError {
+export class SsoCredentialsProviderError extends (Error as unknown as typeof CredentialsProviderError) {
   /** Why credentials could not be produced. */
   readonly reason: SsoCredentialsErrorReason;
   /** The command that signs the user in again (e.g. `sso-kit login --profile dev`), when that is the fix. */
   readonly signInCommand: string | undefined;
 
   constructor(message: string, options: SsoCredentialsProviderErrorOptions) {
-    super(message, { tryNextLink: options.tryNextLink ?? false, logger: options.logger });
+    const tryNextLink = options.tryNextLink ?? false;
+    super(message, { tryNextLink, logger: options.logger });
+    // The smithy base sets its own prototype on the instance; this class's must win.
     Object.setPrototypeOf(this, SsoCredentialsProviderError.prototype);
+    // Set by the smithy base too; repeated for an error made before adoption, whose base is still Error.
+    this.name = "CredentialsProviderError";
+    (this as { tryNextLink: boolean }).tryNextLink = tryNextLink;
     this.reason = options.reason;
     this.signInCommand = options.signInCommand;
     if (options.cause !== undefined) {
@@ -58,3 +70,22 @@ export class SsoCredentialsProviderError extends CredentialsProviderError {
     }
   }
 }
+
+let adopted: Promise<void> | undefined;
+
+/**
+ * Makes {@link SsoCredentialsProviderError} a subclass of `CredentialsProviderError` of `@smithy/property-provider`
+ * (loading it once), so that `instanceof CredentialsProviderError`, `ProviderError.from` and the debug line every
+ * `ProviderError` logs hold for every error made afterwards. Each provider awaits it before its first step.
+ */
+export const adoptCredentialsProviderError = (): Promise<void> =>
+  (adopted ??= loadProviderErrors().then(
+    ({ CredentialsProviderError }) => {
+      Object.setPrototypeOf(SsoCredentialsProviderError, CredentialsProviderError);
+      Object.setPrototypeOf(SsoCredentialsProviderError.prototype, CredentialsProviderError.prototype);
+    },
+    (error: unknown) => {
+      adopted = undefined;
+      throw error;
+    },
+  ));

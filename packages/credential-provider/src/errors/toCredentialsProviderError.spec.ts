@@ -1,5 +1,8 @@
 import { TokenProviderError } from "@smithy/property-provider";
-import { SsoCredentialsProviderError } from "./SsoCredentialsProviderError.js";
+import { adoptCredentialsProviderError, SsoCredentialsProviderError } from "./SsoCredentialsProviderError.js";
+
+// What every provider does before it can throw.
+beforeAll(() => adoptCredentialsProviderError());
 import { toCredentialsProviderError } from "./toCredentialsProviderError.js";
 
 test("a TokenProviderError keeps its message and tryNextLink and becomes the cause", () => {

@@ -1,15 +1,14 @@
 import type { Logger } from "@smithy/types";
 import type { RoleTarget } from "../config/RoleTarget.js";
+import type { PortalTransport } from "./PortalTransport.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
-import type { SsoPortalClient } from "./SsoPortalClient.js";
-import { loadSsoClientModule } from "./loadSsoClientModule.js";
 import { parseRoleCredentials } from "./parseRoleCredentials.js";
 import { toPortalError } from "./toPortalError.js";
 
 /** One GetRoleCredentials call: its inputs. */
 export interface GetRoleCredentialsRequest {
-  /** The SSO client: `init.ssoClient`, or one built in the target's `sso_region`. */
-  client: SsoPortalClient;
+  /** What carries the call: the lean `node:http(s)` transport or an SDK SSO client. */
+  transport: PortalTransport;
   /** Which role in which account. */
   target: RoleTarget;
   /** The SSO access token (sent as `x-amz-sso_bearer_token`; never logged). */
@@ -18,23 +17,19 @@ export interface GetRoleCredentialsRequest {
   logger: Logger | undefined;
 }
 
-/** Calls GetRoleCredentials and returns validated credentials, or throws a typed error. */
+/**
+ * Calls GetRoleCredentials and returns validated credentials, or throws a typed error. Whichever transport made
+ * the call, its failure goes through {@link toPortalError} and its reply through {@link parseRoleCredentials}.
+ */
 export const getRoleCredentials = async ({
-  client,
+  transport,
   target,
   accessToken,
   logger,
 }: GetRoleCredentialsRequest): Promise<RoleCredentials> => {
-  const { GetRoleCredentialsCommand } = await loadSsoClientModule();
   let output: unknown;
   try {
-    const command = new GetRoleCredentialsCommand({
-      accountId: target.accountId,
-      roleName: target.roleName,
-      accessToken,
-    });
-    // See SsoPortalClient: any SSO client's send accepts this command at run time.
-    output = await client.send(command as never);
+    output = await transport(target.accountId, target.roleName, accessToken);
   } catch (error) {
     throw toPortalError(error, target, accessToken, logger);
   }

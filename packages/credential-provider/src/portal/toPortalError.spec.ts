@@ -3,6 +3,10 @@ import type { FaultRule } from "@sso-kit/emulator";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { recordingLogger, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { toPortalError } from "./toPortalError.js";
+import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
+
+// What every provider does before it can throw (the errors' debug line comes from the smithy base).
+beforeAll(() => adoptCredentialsProviderError());
 
 const env = useEmulator();
 

@@ -42,8 +42,9 @@ const readSdkError = (error: unknown): SdkErrorShape => {
 const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
 
 /**
- * Turns a failed GetRoleCredentials call into a typed error. The SDK client has already retried throttling, 5xx
- * and network failures (standard retry strategy, bounded attempts); what arrives here is final.
+ * Turns a failed GetRoleCredentials call into a typed error, whichever transport made it (the SDK client, or the
+ * lean one, which throws the same shapes). Throttling, 5xx and network failures have already been retried
+ * (standard retry strategy, bounded attempts); what arrives here is final.
  *
  * The service's words are quoted through `describeError` of `@sso-kit/token-provider` with `accessToken` (the one
  * secret the call sent), so a portal or proxy that echoes the token back never gets it into the message or the

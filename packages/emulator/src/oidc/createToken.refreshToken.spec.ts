@@ -10,6 +10,7 @@ import { caught } from "../__fixtures__/caught.js";
 import { oidcClient, ssoClient } from "../__fixtures__/clients.js";
 import { signInWithDevice } from "../__fixtures__/flows.js";
 import type { Emulator } from "../Emulator.js";
+import type { SeededToken } from "../seeding/SeedTypes.js";
 import { startEmulator } from "../startEmulator.js";
 
 let emu: Emulator;
@@ -28,6 +29,9 @@ const refresh = (
   oidcClient(target).send(
     new CreateTokenCommand({ ...client, grantType: "refresh_token", refreshToken, scope }),
   );
+
+/** The client registration a seeded token belongs to. */
+const clientOf = (seeded: SeededToken) => ({ clientId: seeded.clientId, clientSecret: seeded.clientSecret });
 
 describe("CreateToken with the refresh token grant", () => {
   it("rotates the refresh token: the new one works, the old one is an invalid grant", async () => {
@@ -57,10 +61,9 @@ describe("CreateToken with the refresh token grant", () => {
 
   it("accepts a seeded refresh token once", async () => {
     const seeded = emu.seedToken();
-    const client = { clientId: seeded.clientId, clientSecret: seeded.clientSecret };
-    const out = await refresh(emu, client, seeded.refreshToken ?? "");
+    const out = await refresh(emu, clientOf(seeded), seeded.refreshToken ?? "");
     expect(out.accessToken).toEqual(expect.any(String));
-    expect(await caught(refresh(emu, client, seeded.refreshToken ?? ""))).toBeInstanceOf(
+    expect(await caught(refresh(emu, clientOf(seeded), seeded.refreshToken ?? ""))).toBeInstanceOf(
       InvalidGrantException,
     );
   });
@@ -68,13 +71,7 @@ describe("CreateToken with the refresh token grant", () => {
   it("rejects a refresh token after Logout", async () => {
     const seeded = emu.seedToken();
     await ssoClient(emu).send(new LogoutCommand({ accessToken: seeded.accessToken }));
-    const e = await caught(
-      refresh(
-        emu,
-        { clientId: seeded.clientId, clientSecret: seeded.clientSecret },
-        seeded.refreshToken ?? "",
-      ),
-    );
+    const e = await caught(refresh(emu, clientOf(seeded), seeded.refreshToken ?? ""));
     expect(e).toBeInstanceOf(InvalidGrantException);
   });
 
@@ -84,7 +81,7 @@ describe("CreateToken with the refresh token grant", () => {
     expect(await caught(refresh(emu, other, seeded.refreshToken ?? ""))).toBeInstanceOf(
       InvalidGrantException,
     );
-    const own = { clientId: seeded.clientId, clientSecret: seeded.clientSecret };
+    const own = clientOf(seeded);
     expect(await caught(refresh(emu, own, "emu-rt-unknown"))).toBeInstanceOf(InvalidGrantException);
     expect(
       await caught(refresh(emu, own, seeded.refreshToken ?? "", ["codewhisperer:completions"])),
@@ -99,13 +96,7 @@ describe("CreateToken with the refresh token grant", () => {
     expect(wrong).toBeInstanceOf(InvalidClientException);
     expect(wrong).toMatchObject({ error: "invalid_client", $metadata: { httpStatusCode: 401 } });
     emu.clock.advance(11_000);
-    const expired = await caught(
-      refresh(
-        emu,
-        { clientId: seeded.clientId, clientSecret: seeded.clientSecret },
-        seeded.refreshToken ?? "",
-      ),
-    );
+    const expired = await caught(refresh(emu, clientOf(seeded), seeded.refreshToken ?? ""));
     expect(expired).toBeInstanceOf(InvalidClientException);
   });
 

@@ -23,6 +23,9 @@ const validParams = () => ({
   challenge: pkcePair().challenge,
 });
 const get = (url: string) => fetch(url, { redirect: "manual" });
+/** Changes of an /authorize URL, for the table of bad requests. */
+const setParam = (name: string, value: string) => (url: URL) => url.searchParams.set(name, value);
+const deleteParam = (name: string) => (url: URL) => url.searchParams.delete(name);
 
 describe("GET /authorize", () => {
   it("shows a consent page with escaped client name, the scopes and Allow/Deny buttons", async () => {
@@ -92,40 +95,24 @@ describe("GET /authorize", () => {
   });
 
   it.each([
-    ["an unknown client", (u: URL) => u.searchParams.set("client_id", "nope"), "invalid_client"],
-    ["a missing client", (u: URL) => u.searchParams.delete("client_id"), "invalid_client"],
+    ["an unknown client", setParam("client_id", "nope"), "invalid_client"],
+    ["a missing client", deleteParam("client_id"), "invalid_client"],
     [
       "a non-loopback redirect URI",
-      (u: URL) => u.searchParams.set("redirect_uri", "https://evil.example/oauth/callback"),
+      setParam("redirect_uri", "https://evil.example/oauth/callback"),
       "invalid_redirect_uri",
     ],
-    [
-      "an unregistered path",
-      (u: URL) => u.searchParams.set("redirect_uri", "http://127.0.0.1:1/other"),
-      "invalid_redirect_uri",
-    ],
+    ["an unregistered path", setParam("redirect_uri", "http://127.0.0.1:1/other"), "invalid_redirect_uri"],
     [
       "https on loopback",
-      (u: URL) => u.searchParams.set("redirect_uri", "https://127.0.0.1:1/oauth/callback"),
+      setParam("redirect_uri", "https://127.0.0.1:1/oauth/callback"),
       "invalid_redirect_uri",
     ],
-    [
-      "a wrong response type",
-      (u: URL) => u.searchParams.set("response_type", "token"),
-      "unsupported_response_type",
-    ],
-    ["a missing state", (u: URL) => u.searchParams.delete("state"), "invalid_request"],
-    [
-      "a plain challenge method",
-      (u: URL) => u.searchParams.set("code_challenge_method", "plain"),
-      "invalid_request",
-    ],
-    ["a missing challenge", (u: URL) => u.searchParams.delete("code_challenge"), "invalid_request"],
-    [
-      "an unregistered scope",
-      (u: URL) => u.searchParams.set("scopes", "codewhisperer:completions"),
-      "invalid_scope",
-    ],
+    ["a wrong response type", setParam("response_type", "token"), "unsupported_response_type"],
+    ["a missing state", deleteParam("state"), "invalid_request"],
+    ["a plain challenge method", setParam("code_challenge_method", "plain"), "invalid_request"],
+    ["a missing challenge", deleteParam("code_challenge"), "invalid_request"],
+    ["an unregistered scope", setParam("scopes", "codewhisperer:completions"), "invalid_scope"],
     ["a repeated client_id", (u: URL) => u.searchParams.append("client_id", "other"), "invalid_client"],
   ])("answers %s with an HTML error page, never a redirect", async (_what, mutate, error) => {
     const url = new URL(authorizeUrl(emu, validParams()));

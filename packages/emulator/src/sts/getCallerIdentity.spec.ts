@@ -31,6 +31,16 @@ const issue = async (roleName = "AdministratorAccess", accountId = "222222222222
   };
 };
 
+/** An STS client with fresh credentials whose clock is 20 minutes behind: its signatures are out of date. */
+const clientTwentyMinutesSlow = async () =>
+  new STSClient({
+    region: emu.region,
+    endpoint: emu.url,
+    credentials: await issue(),
+    systemClockOffset: -20 * 60 * 1000,
+    maxAttempts: 1,
+  });
+
 const expectStsError = (
   e: Record<string, unknown>,
   name: string,
@@ -117,27 +127,13 @@ describe("STS GetCallerIdentity", () => {
   });
 
   it("rejects a timestamp more than 15 minutes off with 'Signature expired'", async () => {
-    const credentials = await issue();
-    const client = new STSClient({
-      region: emu.region,
-      endpoint: emu.url,
-      credentials,
-      systemClockOffset: -20 * 60 * 1000,
-      maxAttempts: 1,
-    });
+    const client = await clientTwentyMinutesSlow();
     const e = await caught(client.send(new GetCallerIdentityCommand({})));
     expectStsError(e, "SignatureDoesNotMatch", 403, /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 
   it("sends a Date header the SDK adopts, so its next call succeeds", async () => {
-    const credentials = await issue();
-    const client = new STSClient({
-      region: emu.region,
-      endpoint: emu.url,
-      credentials,
-      systemClockOffset: -20 * 60 * 1000,
-      maxAttempts: 1,
-    });
+    const client = await clientTwentyMinutesSlow();
     await caught(client.send(new GetCallerIdentityCommand({})));
     const out = await client.send(new GetCallerIdentityCommand({}));
     expect(out.Account).toBe("222222222222");

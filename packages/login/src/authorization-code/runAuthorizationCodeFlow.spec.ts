@@ -1,71 +1,33 @@
-import { connect } from "node:net";
-
-import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import type { Emulator } from "@sso-kit/emulator";
-
 import { answerAuthorizeUrl } from "../__fixtures__/approveInEmulator.js";
-import {
-  EchoingHandler,
-  RecordingHandler,
-  startLoginTestEnv,
-  type LoginTestEnv,
-} from "../__fixtures__/loginTestEnv.js";
+import { canConnect } from "../__fixtures__/canConnect.js";
+import { EchoingHandler } from "../__fixtures__/loginTestEnv.js";
+import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";
 import { runAuthorizationCodeFlow, type AuthorizationCodeFlowOptions } from "./runAuthorizationCodeFlow.js";
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 function portOf(authorizeUrl: string): number {
   return Number(new URL(new URL(authorizeUrl).searchParams.get("redirect_uri")!).port);
 }
 
 describe("runAuthorizationCodeFlow", () => {
-  let env: LoginTestEnv;
-  let emu: Emulator;
-  let oidc: SSOOIDCClient;
-  let handler: RecordingHandler;
-  let client: { clientId: string; clientSecret: string };
-
-  async function setUp(options: Parameters<typeof startLoginTestEnv>[0] = {}): Promise<void> {
-    env = await startLoginTestEnv(options);
-    emu = env.emu;
-    handler = new RecordingHandler();
-    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: handler });
-    const registered = await oidc.send(
-      new RegisterClientCommand({
-        clientName: "pkce-test",
-        clientType: "public",
-        grantTypes: ["authorization_code", "refresh_token"],
-        redirectUris: ["http://127.0.0.1/oauth/callback"],
-        issuerUrl: emu.startUrl,
-        scopes: ["sso:account:access"],
-      }),
-    );
-    client = { clientId: registered.clientId!, clientSecret: registered.clientSecret! };
-  }
-
-  afterEach(async () => {
-    oidc?.destroy();
-    await env?.close();
-  });
+  const setup = useRegisteredClient((emu) => ({
+    clientName: "pkce-test",
+    clientType: "public",
+    grantTypes: ["authorization_code", "refresh_token"],
+    redirectUris: ["http://127.0.0.1/oauth/callback"],
+    issuerUrl: emu.startUrl,
+    scopes: ["sso:account:access"],
+  }));
 
   function flow(extra: Partial<AuthorizationCodeFlowOptions> = {}) {
     return runAuthorizationCodeFlow({
-      oidc,
-      client,
+      oidc: setup.oidc,
+      client: setup.client,
       scopes: ["sso:account:access"],
       prompt: async (prompt) => {
-        env.prompt(prompt);
+        setup.env.prompt(prompt);
       },
       timeoutMs: 60_000,
       ...extra,
@@ -73,7 +35,7 @@ describe("runAuthorizationCodeFlow", () => {
   }
 
   it("sends the browser to the authorize URL the AWS CLI builds and redeems the code with the verifier", async () => {
-    await setUp({ autoApprove: true });
+    await setup.start({ autoApprove: true });
     const callbackPages: string[] = [];
     const token = await flow({
       // A browser without a person: follows the emulator's redirect to the loopback server.
@@ -83,11 +45,11 @@ describe("runAuthorizationCodeFlow", () => {
     expect(token.refreshToken).toMatch(/^emu-rt-/);
     expect(callbackPages[0]).toContain("You can close this tab");
 
-    const prompt = env.prompts[0]!;
+    const prompt = setup.env.prompts[0]!;
     expect(prompt).toMatchObject({ flow: "pkce", openingBrowser: true });
     expect(prompt.userCode).toBeUndefined();
     const url = new URL(prompt.url);
-    expect(`${url.origin}${url.pathname}`).toBe(`${emu.url}/authorize`);
+    expect(`${url.origin}${url.pathname}`).toBe(`${setup.emu.url}/authorize`);
     expect([...url.searchParams.keys()]).toEqual([
       "response_type",
       "client_id",
@@ -102,17 +64,17 @@ describe("runAuthorizationCodeFlow", () => {
     expect(prompt.url).toContain("&scopes=sso%3Aaccount%3Aaccess&");
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       response_type: "code",
-      client_id: client.clientId,
+      client_id: setup.client.clientId,
       code_challenge_method: "S256",
     });
     expect(url.searchParams.get("state")).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
 
-    const [tokenRequest] = handler.bodies("/token");
+    const [tokenRequest] = setup.handler.bodies("/token");
     expect(tokenRequest).toEqual({
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
+      clientId: setup.client.clientId,
+      clientSecret: setup.client.clientSecret,
       grantType: "authorization_code",
       code: expect.stringMatching(/^emu-code-/),
       codeVerifier: expect.stringMatching(/^[A-Za-z0-9\-._~]{64}$/),
@@ -125,17 +87,17 @@ describe("runAuthorizationCodeFlow", () => {
   });
 
   it("uses a new verifier and state for every login", async () => {
-    await setUp({ autoApprove: true });
+    await setup.start({ autoApprove: true });
     const open = async (url: string): Promise<void> => void (await fetch(url));
     await flow({ openBrowser: open });
     await flow({ openBrowser: open });
-    const [first, second] = env.prompts.map((p) => new URL(p.url).searchParams);
+    const [first, second] = setup.env.prompts.map((p) => new URL(p.url).searchParams);
     expect(first!.get("state")).not.toBe(second!.get("state"));
     expect(first!.get("code_challenge")).not.toBe(second!.get("code_challenge"));
   });
 
   it("completes after the user allows on the consent page", async () => {
-    await setUp();
+    await setup.start();
     let callback: Response | undefined;
     const token = await flow({
       openBrowser: async (url) => {
@@ -148,7 +110,7 @@ describe("runAuthorizationCodeFlow", () => {
   });
 
   it("fails with AccessDenied when the user denies, showing an error page, and closes the server", async () => {
-    await setUp();
+    await setup.start();
     let callback: Response | undefined;
     const error = (await flow({
       openBrowser: async (url) => {
@@ -158,12 +120,12 @@ describe("runAuthorizationCodeFlow", () => {
     expect(error.code).toBe("AccessDenied");
     expect(callback!.status).toBe(400);
     expect(await callback!.text()).toContain("Sign-in failed");
-    expect(await canConnect(portOf(env.prompts[0]!.url))).toBe(false);
-    expect(emu.stats().CreateToken).toBe(0);
+    expect(await canConnect(portOf(setup.env.prompts[0]!.url))).toBe(false);
+    expect(setup.emu.stats().CreateToken).toBe(0);
   });
 
   it("fails with StateMismatch when the callback carries another state", async () => {
-    await setUp();
+    await setup.start();
     const error = (await flow({
       openBrowser: async (url) => {
         const redirectUri = new URL(url).searchParams.get("redirect_uri")!;
@@ -172,31 +134,31 @@ describe("runAuthorizationCodeFlow", () => {
     }).catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("StateMismatch");
     expect(error.message).toContain("State parameter does not match expected value");
-    expect(emu.stats().CreateToken).toBe(0);
-    expect(await canConnect(portOf(env.prompts[0]!.url))).toBe(false);
+    expect(setup.emu.stats().CreateToken).toBe(0);
+    expect(await canConnect(portOf(setup.env.prompts[0]!.url))).toBe(false);
   });
 
   it("fails with Timeout when the browser never comes back, and closes the server", async () => {
-    await setUp();
+    await setup.start();
     const error = (await flow({ timeoutMs: 300 }).catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("Timeout");
     expect(error.message).toBe("the browser did not complete the sign-in within 1 s; start the login again");
-    expect(await canConnect(portOf(env.prompts[0]!.url))).toBe(false);
+    expect(await canConnect(portOf(setup.env.prompts[0]!.url))).toBe(false);
   });
 
   it("stops when aborted, and closes the server", async () => {
-    await setUp();
+    await setup.start();
     const controller = new AbortController();
     const login = flow({ signal: controller.signal, openBrowser: () => controller.abort() }).catch(
       (e: unknown) => e,
     );
     expect(await login).toMatchObject({ code: "Aborted" });
-    expect(await canConnect(portOf(env.prompts[0]!.url))).toBe(false);
+    expect(await canConnect(portOf(setup.env.prompts[0]!.url))).toBe(false);
   });
 
   it("maps ExpiredTokenException from CreateToken to the expired-authorization message", async () => {
-    await setUp({ autoApprove: true });
-    emu.faults.add({ operation: "CreateToken", exception: "ExpiredTokenException" });
+    await setup.start({ autoApprove: true });
+    setup.emu.faults.add({ operation: "CreateToken", exception: "ExpiredTokenException" });
     const error = (await flow({ openBrowser: async (url) => void (await fetch(url)) }).catch(
       (e: unknown) => e,
     )) as LoginError;
@@ -204,11 +166,11 @@ describe("runAuthorizationCodeFlow", () => {
       code: "AuthorizationExpired",
       message: "the pending authorization has expired, start the login again",
     });
-    expect(await canConnect(portOf(env.prompts[0]!.url))).toBe(false);
+    expect(await canConnect(portOf(setup.env.prompts[0]!.url))).toBe(false);
   });
 
   it("closes the server when the prompt fails", async () => {
-    await setUp();
+    await setup.start();
     let port = 0;
     await expect(
       flow({
@@ -223,39 +185,31 @@ describe("runAuthorizationCodeFlow", () => {
   });
 
   it("keeps waiting when the browser cannot be opened", async () => {
-    await setUp({ autoApprove: true });
-    const warnings: string[] = [];
-    const logger = {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (m: string) => void warnings.push(m),
-      error: () => undefined,
-    };
+    await setup.start({ autoApprove: true });
+    const { warnings, logger } = recordingLogger();
     const login = flow({ openBrowser: () => Promise.reject(new Error("no browser")), logger });
-    for (let i = 0; i < 200 && env.prompts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    await fetch(env.prompts[0]!.url);
+    for (let i = 0; i < 200 && setup.env.prompts.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await fetch(setup.env.prompts[0]!.url);
     await expect(login).resolves.toMatchObject({ accessToken: expect.any(String) });
     expect(warnings).toEqual([
       "sso-kit login: could not open the browser (no browser); open the URL shown instead",
     ]);
   });
   it("never repeats the client secret, code or code verifier that CreateToken's error echoes back", async () => {
-    await setUp({ autoApprove: true });
-    oidc.destroy();
-    const echoing = new EchoingHandler(emu, {
+    await setup.start({ autoApprove: true });
+    const echoing = new EchoingHandler(setup.emu, {
       operation: "CreateToken",
       path: "/token",
       exception: "InvalidGrantException",
     });
-    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: echoing });
-    const lines: string[] = [];
-    const record = (m: string) => void lines.push(m);
-    const logger = { debug: record, info: record, warn: record, error: record };
+    setup.sendThrough(echoing);
+    const { lines, logger } = recordingLogger();
     const error = (await flow({ openBrowser: async (url) => void (await fetch(url)), logger }).catch(
       (e: unknown) => e,
     )) as LoginError;
     const [request] = echoing.bodies("/token");
-    const secrets = [client.clientSecret, request!.code as string, request!.codeVerifier as string];
+    const secrets = [setup.client.clientSecret, request!.code as string, request!.codeVerifier as string];
     for (const secret of secrets) expect((error.cause as Error).message).toContain(secret);
     expect(error.code).toBe("ServiceError");
     expect(error.message).toContain("InvalidGrantException: rejected request: ");

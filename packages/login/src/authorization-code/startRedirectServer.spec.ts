@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 
+import { canConnect } from "../__fixtures__/canConnect.js";
 import { LoginError } from "../LoginError.js";
 import { startRedirectServer, type RedirectServer } from "./startRedirectServer.js";
 
@@ -14,17 +15,6 @@ function rawGet(port: number, path: string, host: string): Promise<number> {
     });
     req.on("error", reject);
     req.end();
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
   });
 }
 

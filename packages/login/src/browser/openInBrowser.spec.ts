@@ -1,16 +1,9 @@
+import { recordingLogger } from "../__fixtures__/recordingLogger.js";
 import { openInBrowser } from "./openInBrowser.js";
 
 describe("openInBrowser", () => {
-  const warnings: string[] = [];
-  const logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (m: string) => void warnings.push(m),
-    error: () => undefined,
-  };
-  beforeEach(() => {
-    warnings.length = 0;
-  });
+  const { logger, warnings, clear } = recordingLogger();
+  beforeEach(clear);
 
   it("calls the opener with the URL", async () => {
     const opened: string[] = [];

@@ -1,14 +1,7 @@
-import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import type { Emulator } from "@sso-kit/emulator";
-
 import { answerDevicePage } from "../__fixtures__/approveInEmulator.js";
-import {
-  EchoingHandler,
-  RecordingHandler,
-  startLoginTestEnv,
-  type EchoFault,
-  type LoginTestEnv,
-} from "../__fixtures__/loginTestEnv.js";
+import { EchoingHandler, type EchoFault } from "../__fixtures__/loginTestEnv.js";
+import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
 
@@ -21,38 +14,17 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe("runDeviceCodeFlow", () => {
-  let env: LoginTestEnv;
-  let emu: Emulator;
-  let oidc: SSOOIDCClient;
-  let handler: RecordingHandler;
-  let client: { clientId: string; clientSecret: string };
-
-  async function setUp(options: Parameters<typeof startLoginTestEnv>[0] = {}): Promise<void> {
-    env = await startLoginTestEnv(options);
-    emu = env.emu;
-    handler = new RecordingHandler();
-    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: handler });
-    const registered = await oidc.send(
-      new RegisterClientCommand({ clientName: "device-test", clientType: "public" }),
-    );
-    client = { clientId: registered.clientId!, clientSecret: registered.clientSecret! };
-    emu.reset();
-  }
-
-  afterEach(async () => {
-    oidc?.destroy();
-    await env?.close();
-  });
+  const setup = useRegisteredClient(() => ({ clientName: "device-test", clientType: "public" }));
 
   function flow(
     extra: Partial<DeviceCodeFlowOptions> = {},
   ): Promise<Awaited<ReturnType<typeof runDeviceCodeFlow>>> {
     return runDeviceCodeFlow({
-      oidc,
-      client,
-      startUrl: emu.startUrl,
+      oidc: setup.oidc,
+      client: setup.client,
+      startUrl: setup.emu.startUrl,
       prompt: async (prompt) => {
-        env.prompt(prompt);
+        setup.env.prompt(prompt);
       },
       timeoutMs: 60_000,
       ...extra,
@@ -60,40 +32,40 @@ describe("runDeviceCodeFlow", () => {
   }
 
   it("gets the token without prompting when the first attempt succeeds", async () => {
-    await setUp({ autoApprove: true });
+    await setup.start({ autoApprove: true });
     const token = await flow({ openBrowser: () => Promise.reject(new Error("must not open")) });
     expect(token.accessToken).toMatch(/^emu-at-/);
     expect(token.expiresIn).toBe(3600);
-    expect(env.prompts).toEqual([]);
-    expect(emu.stats()).toMatchObject({ StartDeviceAuthorization: 1, CreateToken: 1 });
-    const [start] = handler.bodies("/device_authorization");
+    expect(setup.env.prompts).toEqual([]);
+    expect(setup.emu.stats()).toMatchObject({ StartDeviceAuthorization: 1, CreateToken: 1 });
+    const [start] = setup.handler.bodies("/device_authorization");
     expect(start).toEqual({
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      startUrl: emu.startUrl,
+      clientId: setup.client.clientId,
+      clientSecret: setup.client.clientSecret,
+      startUrl: setup.emu.startUrl,
     });
-    expect(handler.bodies("/token")[0]).toEqual({
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
+    expect(setup.handler.bodies("/token")[0]).toEqual({
+      clientId: setup.client.clientId,
+      clientSecret: setup.client.clientSecret,
       grantType: "urn:ietf:params:oauth:grant-type:device_code",
       deviceCode: expect.any(String),
     });
   });
 
   it("prompts, opens the complete verification URL, polls while pending and returns once approved", async () => {
-    await setUp();
+    await setup.start();
     const opened: string[] = [];
     const login = flow({ openBrowser: (url) => void opened.push(url) });
-    await until(() => emu.stats().CreateToken >= 3, "a few polls");
-    expect(env.prompts).toHaveLength(1);
-    const prompt = env.prompts[0]!;
+    await until(() => setup.emu.stats().CreateToken >= 3, "a few polls");
+    expect(setup.env.prompts).toHaveLength(1);
+    const prompt = setup.env.prompts[0]!;
     expect(prompt).toMatchObject({
       flow: "device",
-      verificationUri: `${emu.url}/device`,
+      verificationUri: `${setup.emu.url}/device`,
       openingBrowser: true,
     });
     expect(prompt.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
-    expect(prompt.url).toBe(`${emu.url}/device?user_code=${prompt.userCode}`);
+    expect(prompt.url).toBe(`${setup.emu.url}/device?user_code=${prompt.userCode}`);
     expect(prompt.expiresAt.getTime()).toBeGreaterThan(Date.now());
     expect(opened).toEqual([prompt.url]);
 
@@ -102,26 +74,26 @@ describe("runDeviceCodeFlow", () => {
     const token = await login;
     expect(token.accessToken).toMatch(/^emu-at-/);
     // Every poll waited the interval: the emulator answers a too-early poll with SlowDownException.
-    expect(emu.requestLog().filter((entry) => entry.errorType === "SlowDownException")).toEqual([]);
+    expect(setup.emu.requestLog().filter((entry) => entry.errorType === "SlowDownException")).toEqual([]);
   });
 
   it("says so when the prompt fails, and does not poll", async () => {
-    await setUp();
+    await setup.start();
     await expect(
       flow({
         prompt: () => Promise.reject(new Error("terminal closed")),
       }),
     ).rejects.toThrow("terminal closed");
-    expect(emu.stats().CreateToken).toBe(1);
+    expect(setup.emu.stats().CreateToken).toBe(1);
   });
 
   it("adds 5 seconds to the interval after SlowDownException", async () => {
-    await setUp({ autoApprove: true });
-    emu.faults.add({ operation: "CreateToken", times: 1, exception: "SlowDownException" });
+    await setup.start({ autoApprove: true });
+    setup.emu.faults.add({ operation: "CreateToken", times: 1, exception: "SlowDownException" });
     await expect(flow({ openBrowser: undefined })).resolves.toMatchObject({
       accessToken: expect.any(String),
     });
-    const polls = emu.requestLog().filter((entry) => entry.operation === "CreateToken");
+    const polls = setup.emu.requestLog().filter((entry) => entry.operation === "CreateToken");
     expect(polls).toHaveLength(2);
     // Interval 1 s + 5 s: the second poll comes at least 6 s after the first (small timer slack allowed).
     expect(new Date(polls[1]!.time).getTime() - new Date(polls[0]!.time).getTime()).toBeGreaterThanOrEqual(
@@ -130,8 +102,8 @@ describe("runDeviceCodeFlow", () => {
   }, 20_000);
 
   it("ends with the AWS CLI's message on ExpiredTokenException", async () => {
-    await setUp();
-    emu.faults.add({ operation: "CreateToken", exception: "ExpiredTokenException" });
+    await setup.start();
+    setup.emu.faults.add({ operation: "CreateToken", exception: "ExpiredTokenException" });
     const error = (await flow().catch((e: unknown) => e)) as LoginError;
     expect(error).toMatchObject({
       name: "LoginError",
@@ -141,23 +113,23 @@ describe("runDeviceCodeFlow", () => {
   });
 
   it("stops when the device code expires without approval", async () => {
-    await setUp({ deviceCodeTtlSeconds: 2 });
+    await setup.start({ deviceCodeTtlSeconds: 2 });
     const error = (await flow().catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("AuthorizationExpired");
     expect(error.message).toBe("the pending authorization has expired, start the login again");
   });
 
   it("reports a denial in the browser as AccessDenied", async () => {
-    await setUp();
+    await setup.start();
     const login = flow().catch((e: unknown) => e);
-    await until(() => env.prompts.length === 1, "the prompt");
-    await answerDevicePage(env.prompts[0]!.url, "deny");
+    await until(() => setup.env.prompts.length === 1, "the prompt");
+    await answerDevicePage(setup.env.prompts[0]!.url, "deny");
     expect(await login).toMatchObject({ code: "AccessDenied" });
   });
 
   it("ends the login on any other error", async () => {
-    await setUp();
-    emu.faults.add({
+    await setup.start();
+    setup.emu.faults.add({
       operation: "CreateToken",
       exception: "InvalidGrantException",
       message: "Invalid device code",
@@ -165,12 +137,12 @@ describe("runDeviceCodeFlow", () => {
     const error = (await flow().catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("ServiceError");
     expect(error.message).toContain("InvalidGrantException: Invalid device code");
-    expect(emu.stats().CreateToken).toBe(1);
+    expect(setup.emu.stats().CreateToken).toBe(1);
   });
 
   it("fails on an incomplete StartDeviceAuthorization reply", async () => {
-    await setUp();
-    emu.faults.add({
+    await setup.start();
+    setup.emu.faults.add({
       operation: "StartDeviceAuthorization",
       response: { body: { deviceCode: "x", expiresIn: 600 } },
     });
@@ -178,7 +150,7 @@ describe("runDeviceCodeFlow", () => {
   });
 
   it("stops at timeoutMs", async () => {
-    await setUp();
+    await setup.start();
     const error = (await flow({ timeoutMs: 1_500 }).catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("Timeout");
     expect(error.message).toMatch(
@@ -187,15 +159,15 @@ describe("runDeviceCodeFlow", () => {
   });
 
   it("stops polling when aborted", async () => {
-    await setUp();
+    await setup.start();
     const controller = new AbortController();
     const login = flow({ signal: controller.signal }).catch((e: unknown) => e);
-    await until(() => emu.stats().CreateToken >= 2, "polling");
+    await until(() => setup.emu.stats().CreateToken >= 2, "polling");
     controller.abort();
     expect(await login).toMatchObject({ code: "Aborted", message: "the login was cancelled" });
-    const polls = emu.stats().CreateToken;
+    const polls = setup.emu.stats().CreateToken;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(emu.stats().CreateToken).toBe(polls);
+    expect(setup.emu.stats().CreateToken).toBe(polls);
   });
   it.each<[string, EchoFault, string[]]>([
     [
@@ -213,13 +185,10 @@ describe("runDeviceCodeFlow", () => {
       ["clientSecret", "deviceCode"],
     ],
   ])("never repeats the secrets that %s's error echoes back", async (_operation, echo, fields) => {
-    await setUp({ autoApprove: true });
-    oidc.destroy();
-    const echoing = new EchoingHandler(emu, echo);
-    oidc = new SSOOIDCClient({ region: emu.region, endpoint: emu.url, requestHandler: echoing });
-    const lines: string[] = [];
-    const record = (m: string) => void lines.push(m);
-    const logger = { debug: record, info: record, warn: record, error: record };
+    await setup.start({ autoApprove: true });
+    const echoing = new EchoingHandler(setup.emu, echo);
+    setup.sendThrough(echoing);
+    const { lines, logger } = recordingLogger();
     const error = (await flow({ logger }).catch((e: unknown) => e)) as LoginError;
     const [request] = echoing.bodies(echo.path);
     const secrets = fields.map((field) => request![field] as string);

@@ -5,6 +5,7 @@ import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
 import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
+import { recordingLogger } from "../__fixtures__/recordingLogger.js";
 import { getClientRegistration, type GetClientRegistrationOptions } from "./getClientRegistration.js";
 
 interface Vector {
@@ -29,20 +30,14 @@ describe("getClientRegistration", () => {
   let oidc: SSOOIDCClient;
   let handler: RecordingHandler;
   let cache: SsoTokenCache;
-  const warnings: string[] = [];
-  const logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (message: string) => void warnings.push(message),
-    error: () => undefined,
-  };
+  const { logger, warnings, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ clientRegistrationTtlSeconds: 7_776_000 });
     handler = new RecordingHandler();
     oidc = new SSOOIDCClient({ region: env.emu.region, endpoint: env.emu.url, requestHandler: handler });
     cache = new SsoTokenCache();
-    warnings.length = 0;
+    clear();
   });
   afterEach(async () => {
     oidc.destroy();

@@ -1,5 +1,4 @@
-import { getHomeDir } from "@smithy/shared-ini-file-loader";
-import { TokenProviderError } from "@smithy/property-provider";
+import { getHomeDir } from "../config/getHomeDir.js";
 import type { Logger } from "@smithy/types";
 import { readdir, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -12,6 +11,7 @@ import { readJsonFile } from "./readJsonFile.js";
 import { parseSsoClientRegistration, type SsoClientRegistration } from "./SsoClientRegistration.js";
 import { parseSsoTokenFile, type SsoTokenFile } from "./SsoTokenFile.js";
 import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
+import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Options of {@link SsoTokenCache}. */
 export interface SsoTokenCacheOptions {
@@ -73,7 +73,7 @@ export class SsoTokenCache {
       return json === undefined ? undefined : parseSsoTokenFile(path, json);
     } catch (error) {
       const { profileName } = context;
-      throw this.unusable(
+      throw await this.unusable(
         error,
         "SSO token cache file",
         context.keyKind === "startUrl" ? { profileName, startUrl: key } : { profileName, sessionName: key },
@@ -112,7 +112,7 @@ export class SsoTokenCache {
    */
   async deleteTokenFile(path: string): Promise<void> {
     if (dirname(resolve(path)) !== resolve(this.directory)) {
-      throw new TokenProviderError(`${path} is not a file of the SSO token cache ${this.directory}.`, {
+      throw await tokenProviderError(`${path} is not a file of the SSO token cache ${this.directory}.`, {
         tryNextLink: false,
         logger: this.logger,
       });
@@ -164,7 +164,7 @@ export class SsoTokenCache {
       const json = await readJsonFile(path);
       return json === undefined ? undefined : parseSsoClientRegistration(path, json);
     } catch (error) {
-      throw this.unusable(error, "client registration cache file");
+      throw await this.unusable(error, "client registration cache file");
     }
   }
 
@@ -178,15 +178,14 @@ export class SsoTokenCache {
     return withFileLock(`${path}.lock`, fn, this.lockOptions);
   }
 
-  private unusable(error: unknown, what: string, target?: SignInTarget): Error {
+  private async unusable(error: unknown, what: string, target?: SignInTarget): Promise<Error> {
     if (!(error instanceof CacheFileError)) {
       return error as Error;
     }
-    const result = new TokenProviderError(
+    return tokenProviderError(
       `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
-      { tryNextLink: false, logger: this.logger },
+      { tryNextLink: false, logger: this.logger, cause: error },
     );
-    return Object.assign(result, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { useTempHome } from "../__fixtures__/tempHome.js";
 import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
@@ -46,5 +46,25 @@ describe("writeJsonFileAtomic", () => {
     cyclic.self = cyclic;
     await expect(writeJsonFileAtomic(join(home.dir, "new", "c.json"), cyclic)).rejects.toThrow(TypeError);
     expect(readdirSync(home.dir)).toEqual([]);
+  });
+
+  it("removes the temporary files of the same file that a killed writer left, and nothing else", async () => {
+    const path = join(home.dir, "token.json");
+    const old = new Date(Date.now() - 5 * 60_000);
+    const files = {
+      abandonedWrite: ".token.json.4242.a1b2c3d4e5f6.tmp",
+      abandonedLock: ".token.json.lock.4242.a1b2c3d4e5f6.tmp",
+      freshWrite: ".token.json.4343.a1b2c3d4e5f6.tmp",
+      otherFiles: ".other.json.4242.a1b2c3d4e5f6.tmp",
+      notTemporary: ".token.json.backup",
+    };
+    for (const [what, name] of Object.entries(files)) {
+      writeFileSync(join(home.dir, name), "{");
+      if (what !== "freshWrite") utimesSync(join(home.dir, name), old, old);
+    }
+    await writeJsonFileAtomic(path, { n: 1 });
+    expect(readdirSync(home.dir).sort()).toEqual(
+      [files.freshWrite, files.otherFiles, files.notTemporary, "token.json"].sort(),
+    );
   });
 });

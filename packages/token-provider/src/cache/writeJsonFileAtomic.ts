@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { removeAbandonedTemporaryFiles } from "./removeAbandonedTemporaryFiles.js";
+import { temporaryPathFor } from "./temporaryPathFor.js";
 
 /** Options of {@link writeJsonFileAtomic}. */
 export interface WriteJsonFileAtomicOptions {
@@ -14,7 +15,8 @@ export interface WriteJsonFileAtomicOptions {
  * Writes `value` as JSON to `path` so that a reader sees either the old file or the new one, never a partial
  * one, and a crash leaves one of the two: the JSON goes to a temporary file in the same directory (created with
  * `mode`, exclusively), which is flushed to disk and then renamed over `path`; the directory is flushed too so
- * that the rename survives a power loss. Missing directories are created with `directoryMode`.
+ * that the rename survives a power loss. Missing directories are created with `directoryMode`. Temporary files of
+ * `path` that a killed writer left behind are removed afterwards.
  *
  * @throws the underlying file-system error; the temporary file is removed and `path` is unchanged.
  */
@@ -27,11 +29,7 @@ export const writeJsonFileAtomic = async (
   const directory = dirname(path);
   const text = `${JSON.stringify(value, null, 2)}\n`;
   await mkdir(directory, { recursive: true, mode: options.directoryMode ?? 0o700 });
-  // Dot-prefixed and not ending in `.json`, so that listings of cache files never mistake it for one.
-  const temporary = join(
-    directory,
-    `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const temporary = temporaryPathFor(path);
   let renamed = false;
   try {
     const handle = await open(temporary, "wx", mode);
@@ -49,6 +47,7 @@ export const writeJsonFileAtomic = async (
     }
   }
   await syncDirectory(directory);
+  await removeAbandonedTemporaryFiles(path);
 };
 
 const syncDirectory = async (directory: string): Promise<void> => {

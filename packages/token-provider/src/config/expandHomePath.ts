@@ -1,4 +1,4 @@
-import { getHomeDir } from "@smithy/shared-ini-file-loader";
+import { getHomeDir } from "./getHomeDir.js";
 import { join } from "node:path";
 
 /**

@@ -1,4 +1,4 @@
-import { getHomeDir, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
+import { getHomeDir } from "./getHomeDir.js";
 import { join } from "node:path";
 import { expandHomePath } from "./expandHomePath.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
@@ -29,6 +29,8 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
   const filepath = expandHomePath(
     init.filepath ?? process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(getHomeDir(), ".aws", "credentials"),
   );
+  // Loaded on first use: the module costs more to load than the rest of sso-kit's start.
+  const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");
   const files = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: init.ignoreCache });
   const profiles = new Map<string, IniSection>();
   const ssoSessions = new Map<string, IniSection>();

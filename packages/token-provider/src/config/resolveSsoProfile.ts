@@ -1,10 +1,10 @@
-import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
 import { getProfileName } from "./getProfileName.js";
 import { loadSharedConfig, type IniSection } from "./loadSharedConfig.js";
 import { ssoSessionFromConfig } from "./resolveSsoSession.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
 import type { SsoProfile } from "./SsoProfile.js";
+import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Options of {@link resolveSsoProfile}. */
 export interface ResolveSsoProfileInit extends SharedConfigInit {
@@ -31,13 +31,13 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
   const config = await loadSharedConfig(init);
   const profile = config.profiles.get(profileName);
   if (profile === undefined) {
-    throw new TokenProviderError(
+    throw await tokenProviderError(
       `Profile '${profileName}' could not be found in shared credentials file. Check the profile name (AWS_PROFILE or the 'profile' option) and ${config.configFilepath}.`,
       { tryNextLink: true, logger },
     );
   }
   if (!SSO_KEYS.some((key) => isSet(profile, key))) {
-    throw new TokenProviderError(
+    throw await tokenProviderError(
       `Profile '${profileName}' is missing required property 'sso_session': it is not an IAM Identity Center (SSO) profile.`,
       { tryNextLink: true, logger },
     );
@@ -48,13 +48,13 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
   const region = value(profile, "sso_region");
   const sessionName = value(profile, "sso_session");
   if (sessionName !== undefined) {
-    const session = ssoSessionFromConfig(sessionName, config, logger);
+    const session = await ssoSessionFromConfig(sessionName, config, logger);
     for (const [key, own, sessions] of [
       ["sso_start_url", startUrl, session.startUrl],
       ["sso_region", region, session.region],
     ] as const) {
       if (own !== undefined && own !== sessions) {
-        throw new TokenProviderError(
+        throw await tokenProviderError(
           `Profile '${profileName}' sets ${key} = ${own} but its sso-session '${sessionName}' sets ${key} = ${sessions}. Remove ${key} from the profile (the [sso-session ${sessionName}] section is used) or make both agree in ${config.configFilepath}.`,
           { tryNextLink: false, logger },
         );
@@ -75,7 +75,7 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
     ["sso_region", region],
   ] as const) {
     if (own === undefined) {
-      throw new TokenProviderError(
+      throw await tokenProviderError(
         `Profile '${profileName}' is missing required property '${key}' (or 'sso_session'). Add 'sso_session = <name>' and an [sso-session <name>] section to ${config.configFilepath}.`,
         { tryNextLink: false, logger },
       );

@@ -1,8 +1,8 @@
-import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
 import { loadSharedConfig, type SharedConfig } from "./loadSharedConfig.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
 import type { SsoSession } from "./SsoProfile.js";
+import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Options of {@link resolveSsoSession}. */
 export interface ResolveSsoSessionInit extends SharedConfigInit {
@@ -22,11 +22,15 @@ export const resolveSsoSession = async (
 ): Promise<SsoSession> => ssoSessionFromConfig(name, await loadSharedConfig(init), init.logger);
 
 /** @internal shared by {@link resolveSsoSession} and `resolveSsoProfile` (one file read for both). */
-export const ssoSessionFromConfig = (name: string, config: SharedConfig, logger?: Logger): SsoSession => {
+export const ssoSessionFromConfig = async (
+  name: string,
+  config: SharedConfig,
+  logger?: Logger,
+): Promise<SsoSession> => {
   const section = config.ssoSessions.get(name);
   const where = `Add it to ${config.configFilepath}, e.g.\n[sso-session ${name}]\nsso_start_url = https://<your-portal>.awsapps.com/start\nsso_region = <region>`;
   if (section === undefined) {
-    throw new TokenProviderError(
+    throw await tokenProviderError(
       `Sso session '${name}' could not be found in shared credentials file. ${where}`,
       { tryNextLink: false, logger },
     );
@@ -39,10 +43,13 @@ export const ssoSessionFromConfig = (name: string, config: SharedConfig, logger?
     ["sso_region", region],
   ] as const) {
     if (value === undefined || value === "") {
-      throw new TokenProviderError(`Sso session '${name}' is missing required property '${key}'. ${where}`, {
-        tryNextLink: false,
-        logger,
-      });
+      throw await tokenProviderError(
+        `Sso session '${name}' is missing required property '${key}'. ${where}`,
+        {
+          tryNextLink: false,
+          logger,
+        },
+      );
     }
   }
   const session: SsoSession = { name, startUrl: startUrl as string, region: region as string };

@@ -41,6 +41,16 @@ describe("withFileLock", () => {
     expect(existsSync(lockPath())).toBe(false);
   });
 
+  it("puts the lock in place complete and 0600, leaving no temporary file beside it", async () => {
+    const seen = await withFileLock(lockPath(), async () => ({
+      files: readdirSync(join(home.dir, "cache")),
+      mode: statSync(lockPath()).mode & 0o777,
+      links: statSync(lockPath()).nlink,
+    }));
+    // One name, one link: the temporary file it was linked from is already gone while the lock is held.
+    expect(seen).toEqual({ files: ["x.json.lock"], mode: 0o600, links: 1 });
+  });
+
   it("releases the lock when fn throws", async () => {
     await expect(withFileLock(lockPath(), async () => Promise.reject(new Error("boom")))).rejects.toThrow(
       "boom",

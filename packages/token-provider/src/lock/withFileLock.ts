@@ -1,10 +1,11 @@
-import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, stat, unlink, utimes } from "node:fs/promises";
+import { link, mkdir, open, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { temporaryPathFor } from "../cache/temporaryPathFor.js";
+import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Options of {@link withFileLock}. */
 export interface FileLockOptions {
@@ -38,7 +39,8 @@ const GUARD_STALE_MS = 2_000;
 /**
  * Runs `fn` while holding an exclusive lock on `lockPath`, across processes (and hosts sharing the directory).
  *
- * The lock is a file created with `O_CREAT | O_EXCL` holding the owner's pid, host name and a nonce. Waiting is
+ * The lock is a file holding the owner's pid, host name and a nonce, hard-linked into place from a temporary file
+ * (so that it never exists empty; `link` fails when the lock exists, like `O_CREAT | O_EXCL`). Waiting is
  * asynchronous polling with jittered exponential backoff, so the event loop is never blocked. A lock is taken
  * over when its holder is a process of this host that no longer exists (`process.kill(pid, 0)`), or when the
  * holder has not touched the file for `staleMs` (a holder on another host, a frozen process or a reused pid).
@@ -113,7 +115,7 @@ const acquire = async (
         lastHolder.owner === undefined
           ? "another process"
           : `process ${lastHolder.owner.pid} on ${lastHolder.owner.hostname}`;
-      throw new TokenProviderError(
+      throw await tokenProviderError(
         `Timed out after ${Math.round(acquireTimeoutMs / 1000)} s waiting for the SSO token cache lock ${lockPath}, held by ${who}. If no sso-kit process is running, delete that file.`,
         { tryNextLink: false, logger: options.logger },
       );
@@ -124,7 +126,32 @@ const acquire = async (
   }
 };
 
+/** Errors of `link` where the file system has no hard links (some network and FAT file systems). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/**
+ * Creates the lock holding `owner`, or returns `false` when it exists. The owner record is written to a temporary
+ * file first and hard-linked into place, so that the lock never exists empty: a holder killed halfway leaves
+ * either no lock or a complete one, which `inspect` recognises as dead at once (instead of after `staleMs`).
+ */
 const tryCreate = async (lockPath: string, owner: LockOwner): Promise<boolean> => {
+  const temporary = temporaryPathFor(lockPath);
+  await writeFile(temporary, JSON.stringify(owner), { encoding: "utf8", mode: 0o600, flag: "wx" });
+  try {
+    await link(temporary, lockPath);
+    return true;
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "EEXIST") return false;
+    if (code !== undefined && NO_HARD_LINKS.has(code)) return createInPlace(lockPath, owner);
+    throw error;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+};
+
+/** Without hard links: create exclusively, then write (an empty lock is possible; it is stale after `staleMs`). */
+const createInPlace = async (lockPath: string, owner: LockOwner): Promise<boolean> => {
   let handle;
   try {
     handle = await open(lockPath, "wx", 0o600);

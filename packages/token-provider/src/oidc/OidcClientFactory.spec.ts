@@ -1,4 +1,5 @@
 import { recordingLogger } from "../__fixtures__/tempHome.js";
+import { DEFAULT_HTTP_TIMEOUTS } from "../http/DEFAULT_HTTP_TIMEOUTS.js";
 import { OidcClientFactory } from "./OidcClientFactory.js";
 
 describe("OidcClientFactory", () => {
@@ -10,6 +11,28 @@ describe("OidcClientFactory", () => {
     expect(b).not.toBe(a);
     await expect(a.config.region()).resolves.toBe("us-east-1");
     await expect(b.config.region()).resolves.toBe("eu-west-1");
+  });
+
+  it("bounds each call with the default time limits when no one gives an HTTP handler", async () => {
+    const client = await new OidcClientFactory().get("us-east-1");
+    const handler = client.config.requestHandler as unknown as {
+      handle(request: unknown): Promise<unknown>;
+      httpHandlerConfigs(): Record<string, unknown>;
+    };
+    // The handler settles its options on its first request: one to a closed port, refused at once.
+    const refused = {
+      protocol: "http:",
+      hostname: "127.0.0.1",
+      port: 9,
+      method: "GET",
+      path: "/",
+      headers: {},
+    };
+    await expect(handler.handle(refused)).rejects.toThrow();
+    expect(handler.httpHandlerConfigs()).toMatchObject({
+      ...DEFAULT_HTTP_TIMEOUTS,
+      throwOnRequestTimeout: true,
+    });
   });
 
   it("always uses the session's region, even when clientConfig names another", async () => {

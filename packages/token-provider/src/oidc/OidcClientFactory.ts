@@ -1,5 +1,6 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
+import { DEFAULT_HTTP_TIMEOUTS } from "../http/DEFAULT_HTTP_TIMEOUTS.js";
 
 /** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
 export interface ParentClientConfig {
@@ -25,12 +26,16 @@ export interface OidcClientSources {
 
 const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
 
+/** The SDK client's own HTTP handler, with time limits (see {@link DEFAULT_HTTP_TIMEOUTS}). */
+const DEFAULT_REQUEST_HANDLER = { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true } as const;
+
 /**
  * Creates SSO-OIDC clients on demand, one per region, reused for every refresh of the provider.
  *
  * The SDK client is loaded with a dynamic `import()` on the first refresh only, so a process whose token is
  * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
- * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time. `region` is
+ * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
+ * `requestHandler` from any of them, the SDK's own handler with {@link DEFAULT_HTTP_TIMEOUTS}. `region` is
  * always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
  * `AWS_ENDPOINT_URL_SSO_OIDC` itself.
  */
@@ -45,6 +50,7 @@ export class OidcClientFactory {
     for (const key of INHERITED_KEYS) {
       config[key] ??= this.sources.parentClientConfig?.[key] ?? callerClientConfig?.[key];
     }
+    config.requestHandler ??= DEFAULT_REQUEST_HANDLER;
     config.region = region;
     const inherited = INHERITED_KEYS.map((key) => config[key]);
     const cached = this.clients.get(region);

@@ -1,5 +1,4 @@
 import type { SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
-import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger, TokenIdentity, TokenIdentityProvider } from "@smithy/types";
 import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import { resolveSsoProfile } from "../config/resolveSsoProfile.js";
@@ -7,6 +6,7 @@ import { OidcClientFactory, type ParentClientConfig } from "../oidc/OidcClientFa
 import { callerConfig } from "./fromSsoSession.js";
 import { getSessionToken } from "./getSessionToken.js";
 import { DEFAULT_REFRESH_WINDOW_MS } from "./refreshState.js";
+import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Options of {@link fromSso}: those of `@aws-sdk/token-providers` `fromSso`, plus `refreshWindowMs`. */
 export interface FromSsoInit {
@@ -57,7 +57,7 @@ export const fromSso = (init: FromSsoInit = {}): TokenIdentityProvider => {
       ...(logger !== undefined && { logger }),
     });
     if (profile.kind !== "sso-session") {
-      throw new TokenProviderError(
+      throw await tokenProviderError(
         `Profile '${profile.profileName}' is missing required property 'sso_session'. Token-based (refreshable) sign-in needs an [sso-session] section; run 'sso-kit login --profile ${profile.profileName}' after adding 'sso_session = <name>' to the profile.`,
         { tryNextLink: true, logger },
       );

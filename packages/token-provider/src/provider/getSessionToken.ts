@@ -1,4 +1,3 @@
-import { TokenProviderError } from "@smithy/property-provider";
 import type { Logger, TokenIdentity } from "@smithy/types";
 import type { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
@@ -8,6 +7,7 @@ import type { OidcClientFactory, ParentClientConfig } from "../oidc/OidcClientFa
 import { refreshAccessToken, type RefreshTokenGrant } from "../oidc/refreshAccessToken.js";
 import { describeError } from "./describeError.js";
 import { REFRESH_ATTEMPT_INTERVAL_MS, refreshState } from "./refreshState.js";
+import { loadProviderErrors, tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** Everything one token lookup needs. */
 export interface SessionTokenRequest {
@@ -37,7 +37,7 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   }
   const token = await cache.readToken(session.name, { profileName });
   if (token === undefined) {
-    throw new TokenProviderError(
+    throw await tokenProviderError(
       `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice({ profileName, sessionName: session.name })}`,
       { tryNextLink: false, logger },
     );
@@ -92,7 +92,7 @@ const refreshUnderLock = async (
       const current = await cache.readToken(session.name, { profileName });
       if (current === undefined) {
         signedOut = true;
-        throw new TokenProviderError(
+        throw await tokenProviderError(
           `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice({ profileName, sessionName: session.name })}`,
           { tryNextLink: false, logger },
         );
@@ -151,6 +151,7 @@ const refreshUnderLock = async (
   } catch (error) {
     const cause = error instanceof NotRefreshable ? error.message : describeError(error, [...secrets]);
     refreshState.lastFailure.set(path, cause);
+    const { TokenProviderError } = await loadProviderErrors();
     if (error instanceof TokenProviderError && (signedOut || !isStillValid(newest))) {
       throw error;
     }
@@ -205,12 +206,12 @@ const subject = ({ session, profileName }: SessionTokenRequest): string =>
  * The cached token while it has not expired (logging why it was not refreshed); otherwise the error that says
  * what happened and what to do.
  */
-const validOrThrow = (
+const validOrThrow = async (
   token: SsoTokenFile,
   request: SessionTokenRequest,
   cause: string | undefined,
   failed = true,
-): TokenIdentity => {
+): Promise<TokenIdentity> => {
   if (isStillValid(token)) {
     if (cause !== undefined && failed) {
       request.logger?.warn?.(
@@ -222,7 +223,7 @@ const validOrThrow = (
   const sentence = cause?.replace(/\.*$/, ".");
   const why =
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
-  throw new TokenProviderError(
+  throw await tokenProviderError(
     `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice({ profileName: request.profileName, sessionName: request.session.name })}`,
     { tryNextLink: false, logger: request.logger },
   );

@@ -1,0 +1,52 @@
+// Builds the package in the current directory (every package's `build` script runs it):
+// - dist/esm: one ES module per entry point (`src/index.ts` and each `bin` of package.json), code shared between
+//   them and code loaded with `import()` in chunks of their own;
+// - dist/cjs: the same as one CommonJS module, `index.js`, for `require()`;
+// - type declarations beside both, from tsc, which also type-checks the package.
+// Why bundles rather than tsc's one file per source file: every module a program loads costs it a resolution, a read
+// and a compilation, and sso-kit is loaded at the start of programs that want credentials fast. Dependencies stay
+// external: they are the user's to deduplicate and update.
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const manifest = JSON.parse(readFileSync("package.json", "utf8"));
+
+/** "./dist/esm/bin/sso-kit.js" → ["bin/sso-kit", "src/bin/sso-kit.ts"] */
+const binEntries = Object.values(
+  typeof manifest.bin === "string" ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {}),
+).map((bin) => {
+  const name = relative("dist/esm", bin).replace(/\.js$/, "");
+  return [name, join("src", `${name}.ts`)];
+});
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+};
+
+rmSync("dist", { recursive: true, force: true });
+execFileSync("tsc", ["-p", "tsconfig.build.json", "--emitDeclarationOnly"], { stdio: "inherit" });
+await Promise.all([
+  build({
+    ...common,
+    format: "esm",
+    splitting: true,
+    entryPoints: Object.fromEntries([["index", "src/index.ts"], ...binEntries]),
+    outdir: "dist/esm",
+    chunkNames: "chunks/[name]-[hash]",
+  }),
+  build({ ...common, format: "cjs", entryPoints: { index: "src/index.ts" }, outdir: "dist/cjs" }),
+]);
+// The declarations serve both formats; dist/cjs has its own copy so that TypeScript reads them as CommonJS there.
+cpSync("dist/esm", "dist/cjs", {
+  recursive: true,
+  filter: (source) => !/\.(js|js\.map)$/.test(source),
+});
+rmSync("dist/cjs/chunks", { recursive: true, force: true });
+writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);

@@ -1,0 +1,20 @@
+import { loadSharedConfig } from "@sso-kit/token-provider";
+
+/**
+ * The keys (lower case) of the profile an SDK client reads its own settings from (`AWS_PROFILE`, else
+ * `default`; config and credentials files merged), through the token provider's reading of the shared files (the
+ * SDK's parser). That is the profile whose endpoint, FIPS, retry or app-id settings would change the SSO client,
+ * whichever profile `fromSSO` gets its SSO settings from. `undefined` when the files cannot be read.
+ */
+export const readSharedConfigKeys = async (
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ReadonlySet<string> | undefined> => {
+  try {
+    // Read afresh: the parser's cache may hold files read before they changed; this runs once per transport.
+    const { profiles } = await loadSharedConfig({ ignoreCache: true });
+    const profile = profiles.get(env.AWS_PROFILE || "default") ?? {};
+    return new Set(Object.keys(profile).map((key) => key.toLowerCase()));
+  } catch {
+    return undefined;
+  }
+};

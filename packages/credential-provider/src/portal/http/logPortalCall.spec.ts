@@ -1,0 +1,54 @@
+import { recordingLogger } from "../../__fixtures__/testEnvironment.js";
+import { logPortalCall } from "./logPortalCall.js";
+
+const input = { roleName: "R", accountId: "1", accessToken: "***SensitiveInformation***" };
+
+test("success: info with the masked input and output, and the metadata", () => {
+  const log = recordingLogger();
+  const output = {
+    roleCredentials: {
+      accessKeyId: "ASIA",
+      secretAccessKey: "SECRET-1",
+      sessionToken: "SECRET-2",
+      expiration: 5,
+    },
+  };
+  logPortalCall(log.logger, "1", "R", { output, metadata: { httpStatusCode: 200, attempts: 1 } });
+  expect(log.lines).toEqual([
+    `info ${JSON.stringify({
+      clientName: "SSOClient",
+      commandName: "GetRoleCredentialsCommand",
+      input,
+      output: {
+        roleCredentials: {
+          accessKeyId: "ASIA",
+          secretAccessKey: "***SensitiveInformation***",
+          sessionToken: "***SensitiveInformation***",
+          expiration: 5,
+        },
+      },
+      metadata: { httpStatusCode: 200, attempts: 1 },
+    })}`,
+  ]);
+});
+
+test("failure: error with the masked input, the error and its metadata", () => {
+  const lines: unknown[] = [];
+  const error = Object.assign(new Error("nope"), { $metadata: { httpStatusCode: 401, attempts: 1 } });
+  logPortalCall({ ...recordingLogger().logger, error: (entry: unknown) => lines.push(entry) }, "1", "R", {
+    error,
+  });
+  expect(lines).toEqual([
+    {
+      clientName: "SSOClient",
+      commandName: "GetRoleCredentialsCommand",
+      input,
+      error,
+      metadata: error.$metadata,
+    },
+  ]);
+});
+
+test("no logger: nothing", () => {
+  expect(() => logPortalCall(undefined, "1", "R", { error: new Error("x") })).not.toThrow();
+});
