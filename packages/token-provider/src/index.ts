@@ -32,6 +32,7 @@ export {
   tokenProviderError,
   loadProviderErrors,
   type TokenProviderErrorOptions,
+  type SsoTokenProviderError,
 } from "./errors/tokenProviderError.js";
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";

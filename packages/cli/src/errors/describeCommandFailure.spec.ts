@@ -1,4 +1,5 @@
 import { TokenProviderError, CredentialsProviderError } from "@smithy/property-provider";
+import { tokenProviderError } from "@sso-kit/token-provider";
 import { ExitCode } from "../ExitCode.js";
 import { CliError } from "./CliError.js";
 import { describeCommandFailure } from "./describeCommandFailure.js";
@@ -11,11 +12,11 @@ describe("describeCommandFailure", () => {
     });
   });
 
-  it("maps the token provider's sign-in advice to 'not signed in'", () => {
-    const error = new TokenProviderError(
-      "No SSO token found for profile 'dev': not signed in. Run 'sso-kit login --profile dev' (or 'aws sso login --profile dev') to sign in again.",
-      { tryNextLink: false },
-    );
+  it("maps a token provider error that carries a sign-in command to 'not signed in'", async () => {
+    const error = await tokenProviderError("No SSO token found for profile 'dev': not signed in.", {
+      tryNextLink: false,
+      signInCommand: "sso-kit login --profile dev",
+    });
     expect(describeCommandFailure(error, []).exitCode).toBe(ExitCode.NotSignedIn);
   });
 

@@ -14,9 +14,6 @@ const SIGN_IN_REASONS = new Set(["Token", "Unauthorized"]);
 /** SSO portal error names that mean "sign in again". */
 const SIGN_IN_ERROR_NAMES = new Set(["UnauthorizedException"]);
 
-/** The closing words of `@sso-kit/token-provider`'s sign-in advice ("Run 'sso-kit login ...' to sign in again."). */
-const SIGN_IN_ADVICE = "to sign in again.";
-
 /**
  * Errors sso-kit raises for users (the CLI's own, sign-in's, the providers'): their messages are sentences
  * already, written with the causes quoted through `describeError`; their names add nothing for the user.
@@ -59,18 +56,7 @@ function exitCodeOf(error: unknown): ExitCode {
   if (typeof fields.reason === "string" && SIGN_IN_REASONS.has(fields.reason)) return ExitCode.NotSignedIn;
   if (typeof fields.signInCommand === "string") return ExitCode.NotSignedIn;
   if (SIGN_IN_ERROR_NAMES.has(error.name)) return ExitCode.NotSignedIn;
-  if (tokenProviderAsksToSignIn(error)) return ExitCode.NotSignedIn;
   return ExitCode.Failure;
-}
-
-/**
- * Whether a token-provider error asks the user to sign in again. `TokenProviderError`s carry no machine-readable
- * reason yet, so the only sign is in the words: the token provider ends every "sign in again" message with its
- * one sign-in advice sentence. This is the one place the CLI reads an error's wording to decide anything; it
- * goes when the token provider gives its errors a reason field.
- */
-function tokenProviderAsksToSignIn(error: Error): boolean {
-  return error.name === "TokenProviderError" && error.message.includes(SIGN_IN_ADVICE);
 }
 
 function messageOf(error: unknown, secrets: ReadonlyArray<string | undefined>): string {

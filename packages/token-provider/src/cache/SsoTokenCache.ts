@@ -3,7 +3,7 @@ import type { Logger } from "@smithy/types";
 import { readdir, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { expandHomePath } from "../config/expandHomePath.js";
-import { signInInstruction, type SignInTarget } from "../errors/signInAdvice.js";
+import { signInCommand, signInInstruction, type SignInTarget } from "../errors/signInAdvice.js";
 import { withFileLock, type FileLockOptions } from "../lock/withFileLock.js";
 import { CacheFileError } from "./CacheFileError.js";
 import { cacheFileName } from "./cacheFileName.js";
@@ -184,7 +184,7 @@ export class SsoTokenCache {
     }
     return tokenProviderError(
       `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
-      { tryNextLink: false, logger: this.logger, cause: error },
+      { tryNextLink: false, logger: this.logger, cause: error, signInCommand: signInCommand(target) },
     );
   }
 }

@@ -10,7 +10,15 @@ export interface TokenProviderErrorOptions {
   logger?: Logger | undefined;
   /** The underlying error. */
   cause?: unknown;
+  /**
+   * The command that signs the user in again, when that is the fix (as on the credential provider's errors):
+   * callers branch on it instead of reading the message.
+   */
+  signInCommand?: string | undefined;
 }
+
+/** A `TokenProviderError`, with the sign-in command when signing in again is the fix. */
+export type SsoTokenProviderError = TokenProviderError & { signInCommand?: string };
 
 /**
  * `@smithy/property-provider`, loaded with the first error. Loading it costs a program more (about 15 ms: it brings
@@ -26,10 +34,11 @@ export const loadProviderErrors = (): Promise<typeof PropertyProvider> => import
  */
 export const tokenProviderError = async (
   message: string,
-  { tryNextLink, logger, cause }: TokenProviderErrorOptions,
-): Promise<TokenProviderError> => {
+  { tryNextLink, logger, cause, signInCommand }: TokenProviderErrorOptions,
+): Promise<SsoTokenProviderError> => {
   const { TokenProviderError } = await loadProviderErrors();
-  const error = new TokenProviderError(message, { tryNextLink, logger });
+  const error: SsoTokenProviderError = new TokenProviderError(message, { tryNextLink, logger });
   if (cause !== undefined) error.cause = cause;
+  if (signInCommand !== undefined) error.signInCommand = signInCommand;
   return error;
 };

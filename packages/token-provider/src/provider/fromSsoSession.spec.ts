@@ -262,6 +262,7 @@ describe("fromSsoSession (against the emulator)", () => {
     const error = await failure(provider()());
     expect(error.message).toMatch(/client registration expired at .*sign in again/);
     expect(error.message).toContain("sso-kit login --profile dev");
+    expect(error).toMatchObject({ signInCommand: "sso-kit login --profile dev" });
     expect(emu.stats().CreateToken).toBe(0);
   });
 
@@ -290,6 +291,7 @@ describe("fromSsoSession (against the emulator)", () => {
     });
     const error = await pending;
     expect(error.message).toContain("signed out");
+    expect(error).toMatchObject({ signInCommand: "sso-kit login --profile dev" });
     expect(emu.stats().CreateToken).toBe(0);
   });
 
@@ -298,6 +300,7 @@ describe("fromSsoSession (against the emulator)", () => {
     expect(error.tryNextLink).toBe(false);
     expect(error.message).toContain("not signed in");
     expect(error.message).toContain("sso-kit login --profile dev");
+    expect(error).toMatchObject({ signInCommand: "sso-kit login --profile dev" });
   });
 
   it("names the session in messages when no profile is known", async () => {

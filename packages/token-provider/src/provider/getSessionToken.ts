@@ -2,7 +2,7 @@ import type { Logger, TokenIdentity } from "@smithy/types";
 import type { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
 import type { SsoSession } from "../config/SsoProfile.js";
-import { signInAdvice } from "../errors/signInAdvice.js";
+import { signInAdvice, signInCommand } from "../errors/signInAdvice.js";
 import type { OidcClientFactory, ParentClientConfig } from "../oidc/OidcClientFactory.js";
 import { refreshAccessToken, type RefreshTokenGrant } from "../oidc/refreshAccessToken.js";
 import { describeError } from "./describeError.js";
@@ -39,7 +39,11 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   if (token === undefined) {
     throw await tokenProviderError(
       `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice({ profileName, sessionName: session.name })}`,
-      { tryNextLink: false, logger },
+      {
+        tryNextLink: false,
+        logger,
+        signInCommand: signInCommand({ profileName, sessionName: session.name }),
+      },
     );
   }
   if (!needsRefresh(token, request.refreshWindowMs)) {
@@ -94,7 +98,11 @@ const refreshUnderLock = async (
         signedOut = true;
         throw await tokenProviderError(
           `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice({ profileName, sessionName: session.name })}`,
-          { tryNextLink: false, logger },
+          {
+            tryNextLink: false,
+            logger,
+            signInCommand: signInCommand({ profileName, sessionName: session.name }),
+          },
         );
       }
       newest = current;
@@ -225,6 +233,10 @@ const validOrThrow = async (
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
   throw await tokenProviderError(
     `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice({ profileName: request.profileName, sessionName: request.session.name })}`,
-    { tryNextLink: false, logger: request.logger },
+    {
+      tryNextLink: false,
+      logger: request.logger,
+      signInCommand: signInCommand({ profileName: request.profileName, sessionName: request.session.name }),
+    },
   );
 };
