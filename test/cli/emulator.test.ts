@@ -23,4 +23,14 @@ describe("sso-kit emulator", () => {
     expect(stdout).toContain("sso-kit emulator stopped.");
     await expect(fetch(`${url}/__emulator/stats`)).rejects.toThrow();
   });
+
+  it("exits 2 with the emulator's usage on a bad option", async () => {
+    const args = ["emulator", "--port", "not-a-port"];
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH } });
+    const { code, stdout, stderr } = await finished(child, args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--port");
+    expect(stderr).toContain("invalid emulator options");
+  });
 });

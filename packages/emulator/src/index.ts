@@ -1,4 +1,5 @@
 export { startEmulator } from "./startEmulator.js";
+export { runEmulatorCli, type EmulatorCliEnvironment } from "./cli/runEmulatorCli.js";
 export type { Emulator, EmulatorEnv } from "./Emulator.js";
 export type { AccountDefinition, EmulatorOptions } from "./EmulatorOptions.js";
 export { OPERATION_NAMES, type OperationName } from "./OperationName.js";

@@ -1,17 +1,12 @@
 import { Command } from "commander";
-import { spawn } from "node:child_process";
 import { ExitCode } from "../ExitCode.js";
 import { CliError } from "../errors/CliError.js";
-import { resolveEmulatorBin } from "../emulator/resolveEmulatorBin.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 
-/** After Ctrl-C (which the terminal also sends to the emulator), how long it gets to stop by itself. */
-const SELF_STOP_GRACE_MS = 1500;
-
 /**
- * `sso-kit emulator [options]`: runs `@sso-kit/emulator`'s own `sso-kit-emulator` program with the given options
- * (see `sso-kit emulator --help`); it prints the environment variables and the `~/.aws/config` to use it, and runs
- * until Ctrl-C.
+ * `sso-kit emulator [options]`: runs `@sso-kit/emulator`'s own command (`sso-kit-emulator`, options passed through:
+ * see `sso-kit emulator --help`) in this process; it prints the environment variables and the `~/.aws/config` to
+ * use it, and runs until Ctrl-C.
  */
 export function emulatorCommand(context: CliContextFactory): Command {
   return new Command("emulator")
@@ -22,29 +17,18 @@ export function emulatorCommand(context: CliContextFactory): Command {
     .allowExcessArguments()
     .argument("[options...]", "options of sso-kit-emulator, passed through")
     .action(async (args: string[], _options: unknown, command: Command) => {
-      const { signal, logger } = context(command);
-      const bin = resolveEmulatorBin();
-      logger.debug(`running ${bin}`);
-      const child = spawn(process.execPath, [bin, ...args], { stdio: "inherit" });
-      let stopping = false;
-      const stop = (): void => {
-        stopping = true;
-        if (signal.reason === "SIGINT") {
-          // The terminal sent Ctrl-C to the whole process group: the emulator is stopping already.
-          setTimeout(() => child.kill("SIGTERM"), SELF_STOP_GRACE_MS).unref();
-        } else {
-          child.kill("SIGTERM");
-        }
-      };
-      signal.addEventListener("abort", stop, { once: true });
-      const [code, childSignal] = await new Promise<[number | null, NodeJS.Signals | null]>(
-        (resolve, reject) => {
-          child.once("error", reject);
-          child.once("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
-        },
-      ).finally(() => signal.removeEventListener("abort", stop));
-      if (code === 0 || (stopping && childSignal !== null)) return;
+      const { signal, output } = context(command);
+      // Loaded when run: the emulator is for this command only.
+      const { runEmulatorCli } = await import("@sso-kit/emulator");
+      const code = await runEmulatorCli(args, {
+        stdout: (text) => void output.stdout.write(text),
+        stderr: (text) => void output.stderr.write(text),
+        stopRequested: () =>
+          signal.aborted
+            ? Promise.resolve()
+            : new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true })),
+      });
       if (code === ExitCode.Usage) throw new CliError("invalid emulator options (see above)", ExitCode.Usage);
-      throw new CliError(`the emulator exited with ${childSignal ?? `code ${code}`}`);
+      if (code !== ExitCode.Ok) throw new CliError("the emulator could not start (see above)");
     });
 }

@@ -2,11 +2,11 @@ import { startEmulator } from "../startEmulator.js";
 import { CLI_USAGE, parseCliArgs } from "./parseCliArgs.js";
 import { renderBanner } from "./renderBanner.js";
 
-/** Where the CLI writes and what ends it. */
-export interface CliEnvironment {
+/** Where `runEmulatorCli` writes and what ends it. */
+export interface EmulatorCliEnvironment {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Resolves when the emulator should stop (the bin: on SIGINT or SIGTERM). */
+  /** Resolves when the emulator should stop (the bin: on SIGINT or SIGTERM; `sso-kit emulator`: on its abort). */
   stopRequested: () => Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export const untilSignal = (): Promise<void> =>
     process.on("SIGINT", stop).on("SIGTERM", stop);
   });
 
-const processEnvironment: CliEnvironment = {
+const processEnvironment: EmulatorCliEnvironment = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stopRequested: untilSignal,
@@ -32,7 +32,7 @@ const processEnvironment: CliEnvironment = {
  */
 export const runEmulatorCli = async (
   args: string[],
-  env: CliEnvironment = processEnvironment,
+  env: EmulatorCliEnvironment = processEnvironment,
 ): Promise<number> => {
   const command = parseCliArgs(args);
   if (command.kind === "help") {
