@@ -4,6 +4,7 @@ import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LegacyRoleTarget, SessionRoleTarget } from "../config/RoleTarget.js";
 
 /** Variables that would point the SDK (or this package) somewhere else than the test's HOME and emulator. */
 const ENV_KEYS = [
@@ -154,4 +155,25 @@ export const redirectingHandler = (emu: Emulator) => {
     destroy: () => undefined,
   };
   return { handler, seen };
+};
+
+/** A role of profile `dev` through its sso-session `corp` (start URL and region as a real portal's). */
+export const sessionTarget: SessionRoleTarget = {
+  kind: "sso-session",
+  session: { name: "corp", startUrl: "https://d-1.awsapps.com/start", region: "us-east-1" },
+  accountId: "111111111111",
+  roleName: "ReadOnly",
+  profileName: "dev",
+  fromProfile: true,
+};
+
+/** The same role through a legacy profile `dev` (start URL and region in the profile). */
+export const legacyTarget: LegacyRoleTarget = {
+  kind: "legacy",
+  startUrl: "https://d-1.awsapps.com/start",
+  region: "us-east-1",
+  accountId: "111111111111",
+  roleName: "ReadOnly",
+  profileName: "dev",
+  fromProfile: true,
 };

@@ -2,6 +2,7 @@ import { SSOClient } from "@aws-sdk/client-sso";
 import {
   recordingLogger,
   redirectingHandler,
+  sessionTarget,
   useEmulator,
   useTempHome,
   writeConfig,
@@ -12,14 +13,7 @@ import { ProviderClients } from "./ProviderClients.js";
 useTempHome();
 const env = useEmulator();
 
-const target: SessionRoleTarget = {
-  kind: "sso-session",
-  session: { name: "corp", startUrl: "https://d-1.awsapps.com/start", region: "us-east-1" },
-  accountId: "111111111111",
-  roleName: "ReadOnly",
-  profileName: undefined,
-  fromProfile: false,
-};
+const target: SessionRoleTarget = { ...sessionTarget, profileName: undefined, fromProfile: false };
 
 /** Which transport a provider's clients chose, from their debug line. */
 const chosen = async (clients: ProviderClients, lines: string[], region = "us-east-1") => {

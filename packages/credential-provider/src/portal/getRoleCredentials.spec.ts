@@ -6,7 +6,7 @@ import {
   adoptCredentialsProviderError,
   SsoCredentialsProviderError,
 } from "../errors/SsoCredentialsProviderError.js";
-import { recordingLogger, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { recordingLogger, sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
 import { httpPortalTransport } from "./http/httpPortalTransport.js";
 import type { PortalTransport } from "./PortalTransport.js";
@@ -17,14 +17,7 @@ const env = useEmulator();
 // What every provider does before it can throw.
 beforeAll(() => adoptCredentialsProviderError());
 
-const target: RoleTarget = {
-  kind: "sso-session",
-  session: { name: "corp", startUrl: "https://d-1.awsapps.com/start", region: "us-east-1" },
-  accountId: "111111111111",
-  roleName: "ReadOnly",
-  profileName: "dev",
-  fromProfile: true,
-};
+const target: RoleTarget = sessionTarget;
 
 /** Settings both transports are given: a logger, and optionally the node handler's timeout options. */
 interface ClientSettings {

@@ -1,16 +1,9 @@
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { parseRoleCredentials } from "./parseRoleCredentials.js";
+import { legacyTarget } from "../__fixtures__/testEnvironment.js";
 
-const target: RoleTarget = {
-  kind: "legacy",
-  startUrl: "https://d-1.awsapps.com/start",
-  region: "us-east-1",
-  accountId: "111111111111",
-  roleName: "ReadOnly",
-  profileName: "dev",
-  fromProfile: true,
-};
+const target: RoleTarget = legacyTarget;
 
 const complete = {
   accessKeyId: "ASIA1",

@@ -1,7 +1,7 @@
 import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
 import type { FaultRule } from "@sso-kit/emulator";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import { recordingLogger, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { recordingLogger, sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { toPortalError } from "./toPortalError.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 
@@ -10,14 +10,7 @@ beforeAll(() => adoptCredentialsProviderError());
 
 const env = useEmulator();
 
-const target: RoleTarget = {
-  kind: "sso-session",
-  session: { name: "corp", startUrl: "https://d-1.awsapps.com/start", region: "us-east-1" },
-  accountId: "111111111111",
-  roleName: "ReadOnly",
-  profileName: "dev",
-  fromProfile: true,
-};
+const target: RoleTarget = sessionTarget;
 
 /** What a real GetRoleCredentials call throws when the emulator answers with `fault`. */
 const portalFailure = async (accessToken: string, fault: Omit<FaultRule, "operation">): Promise<unknown> => {

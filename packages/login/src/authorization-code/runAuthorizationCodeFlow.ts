@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 
-import { CreateTokenCommand, type SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import type { Logger } from "@smithy/types";
+import { CreateTokenCommand } from "@aws-sdk/client-sso-oidc";
 
 import { openInBrowser } from "../browser/openInBrowser.js";
-import type { BrowserOpener } from "../browser/platformBrowserOpener.js";
 import { LoginError } from "../LoginError.js";
-import type { LoginPrompt } from "../LoginOptions.js";
 import { parseIssuedToken, type IssuedToken } from "../oidc/parseIssuedToken.js";
 import { resolveOidcEndpoint } from "../oidc/resolveOidcEndpoint.js";
+import type { SignInFlowOptions } from "../oidc/SignInFlowOptions.js";
 import { toLoginError } from "../oidc/toLoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";
 import { createCodeVerifier } from "../pkce/createCodeVerifier.js";
@@ -17,29 +15,10 @@ import { waitUntil } from "../wait/waitUntil.js";
 import { buildAuthorizeUrl } from "./buildAuthorizeUrl.js";
 import { startRedirectServer } from "./startRedirectServer.js";
 
-/** What {@link runAuthorizationCodeFlow} needs. */
-export interface AuthorizationCodeFlowOptions {
-  /** The SSO-OIDC client for the session's region; its endpoint is also the authorize URL's. */
-  oidc: SSOOIDCClient;
-  /** The registered client (registered for the `authorization_code` grant). */
-  client: { clientId: string; clientSecret: string };
+/** What {@link runAuthorizationCodeFlow} needs: the common options; `oidc`'s endpoint is also the authorize URL's. */
+export interface AuthorizationCodeFlowOptions extends SignInFlowOptions {
   /** The scopes to ask for. */
   scopes: string[];
-  /** Shows the user the authorize URL. */
-  prompt: (prompt: LoginPrompt) => Promise<void>;
-  /** Opens the authorize URL, when there is a browser to open. */
-  openBrowser?: BrowserOpener;
-  /** How long to wait for the browser to come back, in milliseconds. */
-  timeoutMs: number;
-  /** Cancels the flow. */
-  signal?: AbortSignal;
-  /** Progress messages. */
-  logger?: Logger;
-  /**
-   * Secrets of earlier attempts of the same login (a rejected client registration's secret), kept out of this
-   * flow's errors like the ones it sends.
-   */
-  formerSecrets?: readonly string[];
 }
 
 /**

@@ -1,15 +1,9 @@
-import {
-  CreateTokenCommand,
-  StartDeviceAuthorizationCommand,
-  type SSOOIDCClient,
-} from "@aws-sdk/client-sso-oidc";
-import type { Logger } from "@smithy/types";
+import { CreateTokenCommand, StartDeviceAuthorizationCommand } from "@aws-sdk/client-sso-oidc";
 
-import type { BrowserOpener } from "../browser/platformBrowserOpener.js";
 import { openInBrowser } from "../browser/openInBrowser.js";
 import { LoginError } from "../LoginError.js";
-import type { LoginPrompt } from "../LoginOptions.js";
 import { parseIssuedToken, type IssuedToken } from "../oidc/parseIssuedToken.js";
+import type { SignInFlowOptions } from "../oidc/SignInFlowOptions.js";
 import { AUTHORIZATION_EXPIRED_MESSAGE, abortedError, toLoginError } from "../oidc/toLoginError.js";
 import { abortableSleep } from "../wait/abortableSleep.js";
 import { describeDuration } from "../wait/describeDuration.js";
@@ -18,29 +12,13 @@ import { describeDuration } from "../wait/describeDuration.js";
 const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_SECONDS = 5;
 
-/** What {@link runDeviceCodeFlow} needs. */
-export interface DeviceCodeFlowOptions {
-  /** The SSO-OIDC client for the session's region. */
-  oidc: SSOOIDCClient;
-  /** The registered client. */
-  client: { clientId: string; clientSecret: string };
+/**
+ * What {@link runDeviceCodeFlow} needs: the common options (`timeoutMs` bounds the wait for approval; the device
+ * code's own expiry also applies).
+ */
+export interface DeviceCodeFlowOptions extends SignInFlowOptions {
   /** The start URL to sign in to. */
   startUrl: string;
-  /** Shows the user the verification page and code. */
-  prompt: (prompt: LoginPrompt) => Promise<void>;
-  /** Opens the verification page, when there is a browser to open. */
-  openBrowser?: BrowserOpener;
-  /** Upper bound on the wait for approval, in milliseconds (the device code's own expiry also applies). */
-  timeoutMs: number;
-  /** Cancels the flow. */
-  signal?: AbortSignal;
-  /** Progress messages. */
-  logger?: Logger;
-  /**
-   * Secrets of earlier attempts of the same login (a rejected client registration's secret), kept out of this
-   * flow's errors like the ones it sends.
-   */
-  formerSecrets?: readonly string[];
 }
 
 type Attempt = { kind: "token"; token: IssuedToken } | { kind: "pending" } | { kind: "slow-down" };

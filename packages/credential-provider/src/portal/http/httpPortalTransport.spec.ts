@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { choosePortalTransport } from "../../clients/choosePortalTransport.js";
 import { adoptCredentialsProviderError } from "../../errors/SsoCredentialsProviderError.js";
 import type { RoleTarget } from "../../config/RoleTarget.js";
-import { recordingLogger } from "../../__fixtures__/testEnvironment.js";
+import { legacyTarget, recordingLogger } from "../../__fixtures__/testEnvironment.js";
 import { getRoleCredentials } from "../getRoleCredentials.js";
 import type { PortalTransport } from "../PortalTransport.js";
 import { sdkPortalTransport } from "../sdkPortalTransport.js";
@@ -208,15 +208,7 @@ describe("the request on the wire is the SDK client's", () => {
 });
 
 describe("failures the emulator cannot inject", () => {
-  const target: RoleTarget = {
-    kind: "legacy",
-    startUrl: "https://d-1.awsapps.com/start",
-    region: "us-east-1",
-    accountId: "111111111111",
-    roleName: "ReadOnly",
-    profileName: "dev",
-    fromProfile: true,
-  };
+  const target: RoleTarget = legacyTarget;
   const outcome = async (transport: PortalTransport) => {
     server.requests = [];
     const error = (await getRoleCredentials({
