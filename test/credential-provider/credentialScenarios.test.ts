@@ -13,10 +13,10 @@ import { join } from "node:path";
 import {
   redirectingHandler,
   useEmulator,
-  useTempHome,
   writeConfig,
   type SeenRequest,
 } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { useTempHome } from "../support/useTempHome";
 import type * as CredentialProvider from "@sso-kit/credential-provider";
 import { cacheTimestamp, scenarioClock, scenarioMillis, type ScenarioClock } from "./scenarioTime";
 
@@ -333,7 +333,7 @@ const generated = (clock: ScenarioClock) => ({
 const roleRequests = (seen: SeenRequest[]) =>
   seen.filter((request) => request.url.endsWith("/federation/credentials"));
 
-const home = useTempHome();
+const home = useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 const env = useEmulator();
 
 let sdk: typeof CredentialProvider;

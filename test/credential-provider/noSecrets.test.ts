@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
 import { writeFileSync } from "node:fs";
-import { recordingLogger } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { recordingLogger } from "../support/recordingLogger";
 import { useCredentialProvider } from "./support/useCredentialProvider";
 
 const SENTINELS = {

@@ -27,11 +27,11 @@ import { useSandbox } from "./support/sandbox";
 import {
   errorText,
   leakedIn,
-  recordingLogger,
   secretsInFiles,
   sentinelSecrets,
   type SentinelSecrets,
 } from "./support/secrets";
+import { recordingLogger } from "../support/recordingLogger";
 
 /** The SDK clients' per-request timeout in this matrix (a client setting users make; none is set by default). */
 const CLIENT_TIMEOUT_MS = 300;

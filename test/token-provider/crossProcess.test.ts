@@ -7,10 +7,10 @@ import { startEmulator, type Emulator } from "@sso-kit/emulator";
 import { SsoTokenCache, type SsoTokenFile } from "@sso-kit/token-provider";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { useTempHome } from "../support/useTempHome";
 
 const children = join(__dirname, "children");
 const built = join(__dirname, "../../packages/token-provider/dist/esm/index.js");
@@ -30,10 +30,13 @@ interface Child {
 }
 
 describe("token provider across processes", () => {
-  let home: string;
   let emu: Emulator;
-  const savedHome = process.env.HOME;
   const running: Child[] = [];
+  // Declared before the temp HOME: afterEach hooks run in the order declared, so children die before it is removed.
+  afterEach(() => {
+    for (const child of running.splice(0)) child.process.kill("SIGKILL");
+  });
+  const home = useTempHome({ prefix: "sso-kit-cross-process-" });
 
   beforeAll(async () => {
     if (!existsSync(built)) {
@@ -48,20 +51,13 @@ describe("token provider across processes", () => {
   });
   beforeEach(() => {
     emu.reset();
-    home = mkdtempSync(join(tmpdir(), "sso-kit-cross-process-"));
-    process.env.HOME = home;
-  });
-  afterEach(() => {
-    for (const child of running.splice(0)) child.process.kill("SIGKILL");
-    process.env.HOME = savedHome;
-    rmSync(home, { recursive: true, force: true });
   });
 
   const start = (script: string, env: Record<string, string> = {}): Child => {
     const child = spawn(process.execPath, [join(children, script)], {
       env: {
         PATH: process.env.PATH,
-        HOME: home,
+        HOME: home.dir,
         ...emu.env,
         SSO_KIT_TEST_SESSION: JSON.stringify(session),
         SSO_KIT_TEST_SESSION_NAME: session.name,
@@ -146,7 +142,7 @@ describe("token provider across processes", () => {
   it("a reader never sees a partial, empty or missing file while the file is rewritten and refreshed", async () => {
     await seedExpired();
     const tokenPath = new SsoTokenCache().tokenPath(session.name);
-    const stopFile = join(home, "stop");
+    const stopFile = join(home.dir, "stop");
     const reader = start("readLoop.mjs", { SSO_KIT_TOKEN_PATH: tokenPath, SSO_KIT_STOP_FILE: stopFile });
     await reader.line((l) => l === "ready");
     const writer = start("writeLoop.mjs", { SSO_KIT_WRITES: "60" });

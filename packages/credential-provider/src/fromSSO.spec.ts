@@ -6,19 +6,19 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import {
   pointSdkAt,
-  recordingLogger,
   redirectingHandler,
   useEmulator,
-  useTempHome,
   writeCachedToken,
   writeConfig,
 } from "./__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../test/support/recordingLogger.js";
+import { useTempHome } from "../../../test/support/useTempHome.js";
 import type * as CredentialProvider from "./index.js";
 
 type Sdk = typeof CredentialProvider;
 let sdk: Sdk;
 
-const home = useTempHome();
+const home = useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 const env = useEmulator();
 
 const ACCOUNT = "111111111111";

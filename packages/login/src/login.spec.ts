@@ -5,7 +5,7 @@ import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
 
 import { answerAuthorizeUrl } from "./__fixtures__/approveInEmulator.js";
 import { EchoingHandler, startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
-import { recordingLogger } from "./__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
 import { LoginError } from "./LoginError.js";
 import type { LoginOptions } from "./LoginOptions.js";
@@ -31,7 +31,7 @@ const headlessBrowser = async (url: string): Promise<void> => void (await fetch(
 
 describe("login", () => {
   let env: LoginTestEnv;
-  const { logger, lines: logged, clear } = recordingLogger();
+  const { logger, messages: logged, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ autoApprove: true });

@@ -5,7 +5,7 @@ import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
 import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
-import { recordingLogger } from "./__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
 import { logout, type LogoutResult } from "./logout.js";
 
@@ -13,7 +13,7 @@ const headlessBrowser = async (url: string): Promise<void> => void (await fetch(
 
 describe("logout", () => {
   let env: LoginTestEnv;
-  const { logger, lines: logged, warnings, clear } = recordingLogger();
+  const { logger, messages: logged, warnings, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ autoApprove: true });

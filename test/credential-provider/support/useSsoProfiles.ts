@@ -2,10 +2,10 @@ import type { Emulator, EmulatorOptions, SeededToken, SeedTokenOptions } from "@
 import {
   pointSdkAt,
   useEmulator,
-  useTempHome,
   writeCachedToken,
   writeConfig,
 } from "../../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { useTempHome } from "../../support/useTempHome";
 import { ssoProfilesConfig } from "./ssoProfilesConfig";
 
 /** What {@link useSsoProfiles} sets up before each test. */
@@ -26,7 +26,7 @@ export interface SsoProfiles {
  * endpoint variables pointing at one emulator (started once for the file or describe block, reset per test).
  */
 export const useSsoProfiles = (options: EmulatorOptions = {}): SsoProfiles => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
   const emulator = useEmulator(options);
   beforeEach(() => {
     pointSdkAt(emulator.emu);

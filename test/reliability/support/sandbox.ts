@@ -1,26 +1,8 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
 import { SsoTokenCache, type SsoSession, type SsoTokenFile } from "@sso-kit/token-provider";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-
-/** Variables that would point a provider elsewhere than the sandbox's HOME and emulator. */
-const ENV_KEYS = [
-  "HOME",
-  "USERPROFILE",
-  "AWS_PROFILE",
-  "AWS_CONFIG_FILE",
-  "AWS_SHARED_CREDENTIALS_FILE",
-  "AWS_ENDPOINT_URL",
-  "AWS_ENDPOINT_URL_SSO",
-  "AWS_ENDPOINT_URL_SSO_OIDC",
-  "AWS_ENDPOINT_URL_STS",
-  "AWS_REGION",
-  "AWS_DEFAULT_REGION",
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-] as const;
+import { enterTempHome, type TempHome } from "../../support/enterTempHome";
 
 /** One test file's world: an emulator, a temporary HOME, and the environment children get. */
 export interface Sandbox {
@@ -43,25 +25,24 @@ export interface Sandbox {
  * endpoint variables point at the sandbox (restored afterwards), so in-process providers and children agree.
  */
 export const useSandbox = (options: EmulatorOptions = {}): Sandbox => {
-  const saved: Record<string, string | undefined> = {};
   let emu: Emulator | undefined;
-  let home = "";
+  let tempHome: TempHome | undefined;
   const sandbox: Sandbox = {
     get emu() {
       if (emu === undefined) throw new Error("the sandbox is not started (use it inside a test)");
       return emu;
     },
     get home() {
-      return home;
+      return tempHome?.dir ?? "";
     },
     get cache() {
-      return new SsoTokenCache({ directory: join(home, ".aws", "sso", "cache") });
+      return new SsoTokenCache({ directory: join(sandbox.home, ".aws", "sso", "cache") });
     },
     get configFile() {
-      return join(home, ".aws", "config");
+      return join(sandbox.home, ".aws", "config");
     },
     get childEnv() {
-      return { HOME: home, AWS_CONFIG_FILE: sandbox.configFile, ...sandbox.emu.env };
+      return { HOME: sandbox.home, AWS_CONFIG_FILE: sandbox.configFile, ...sandbox.emu.env };
     },
     session: (name) => ({ name, startUrl: sandbox.emu.startUrl, region: sandbox.emu.region }),
     seedSession: async (name, expiresInMs) => {
@@ -72,21 +53,15 @@ export const useSandbox = (options: EmulatorOptions = {}): Sandbox => {
     },
   };
   beforeAll(async () => {
-    for (const key of ENV_KEYS) saved[key] = process.env[key];
-    for (const key of ENV_KEYS) delete process.env[key];
-    home = mkdtempSync(join(tmpdir(), "sso-kit-reliability-"));
-    mkdirSync(join(home, ".aws", "sso", "cache"), { recursive: true, mode: 0o700 });
-    writeFileSync(sandbox.configFile, "", { mode: 0o600 });
     emu = await startEmulator(options);
-    Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: sandbox.configFile, ...emu.env });
+    tempHome = enterTempHome({ prefix: "sso-kit-reliability-" });
+    mkdirSync(join(tempHome.dir, ".aws", "sso", "cache"), { recursive: true, mode: 0o700 });
+    writeFileSync(sandbox.configFile, "", { mode: 0o600 });
+    Object.assign(process.env, { AWS_CONFIG_FILE: sandbox.configFile, ...emu.env });
   });
   afterAll(async () => {
     await emu?.stop();
-    for (const key of ENV_KEYS) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-    if (home !== "" && existsSync(home)) rmSync(home, { recursive: true, force: true });
+    tempHome?.restore();
   });
   return sandbox;
 };

@@ -75,25 +75,3 @@ export const leakedIn = (text: string, secrets: Iterable<string>): string[] => {
   if (text.includes("SENTINEL-")) leaks.push(/SENTINEL-[\w-]+/.exec(text)![0]);
   return leaks;
 };
-
-/** A logger that records every line it gets (debug included), as text, to scan. */
-export const recordingLogger = () => {
-  const lines: string[] = [];
-  const record =
-    (level: string) =>
-    (...content: unknown[]): void => {
-      lines.push(
-        `${level} ${content.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 8 }))).join(" ")}`,
-      );
-    };
-  return {
-    lines,
-    logger: {
-      trace: record("trace"),
-      debug: record("debug"),
-      info: record("info"),
-      warn: record("warn"),
-      error: record("error"),
-    },
-  };
-};

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 
 import {
@@ -11,6 +10,8 @@ import {
 } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
+import { enterTempHome, type TempHome } from "../../../../test/support/enterTempHome.js";
+
 /** A running emulator and a temp HOME whose `~/.aws/config` points at it. */
 export interface SsoSandbox {
   readonly emu: Emulator;
@@ -21,8 +22,9 @@ export interface SsoSandbox {
 /** {@link SsoSandbox} of the current test, started by `start`. */
 export interface SsoSandboxHandle extends SsoSandbox {
   /**
-   * Starts an emulator with `options`, makes a temp HOME whose `~/.aws/config` holds `config(emu)` (one entry a
-   * line), and points HOME, AWS_CONFIG_FILE and the SDK's endpoint variables at them, with AWS_PROFILE unset.
+   * Starts an emulator with `options`, enters a temp HOME whose `~/.aws/config` holds `config(emu)` (one entry a
+   * line), and points HOME, AWS_CONFIG_FILE and the SDK's endpoint variables at them, with every other AWS_*
+   * variable unset.
    */
   start(options: EmulatorOptions, config: (emu: Emulator) => string[]): Promise<SsoSandbox>;
   /**
@@ -37,17 +39,13 @@ export interface SsoSandboxHandle extends SsoSandbox {
  * in the test; after each test the emulator stops, every variable `start` changed is restored and the HOME removed.
  */
 export const useSsoSandbox = (homePrefix: string): SsoSandboxHandle => {
-  let current: (SsoSandbox & { saved: Record<string, string | undefined> }) | undefined;
+  let current: (SsoSandbox & { tempHome: TempHome }) | undefined;
   afterEach(async () => {
     if (current === undefined) return;
-    const { emu, home, saved } = current;
+    const { emu, tempHome } = current;
     current = undefined;
     await emu.stop();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    rmSync(home, { recursive: true, force: true });
+    tempHome.restore();
   });
   const started = (): SsoSandbox => {
     if (current === undefined) throw new Error("call start() first");
@@ -62,17 +60,11 @@ export const useSsoSandbox = (homePrefix: string): SsoSandboxHandle => {
     },
     start: async (options, config) => {
       const emu = await startEmulator(options);
-      const home = mkdtempSync(path.join(tmpdir(), homePrefix));
-      const configFile = path.join(home, ".aws", "config");
-      const vars = { ...emu.env, HOME: home, AWS_CONFIG_FILE: configFile };
-      const saved = Object.fromEntries(
-        [...Object.keys(vars), "AWS_PROFILE"].map((name) => [name, process.env[name]]),
-      );
-      current = { emu, home, saved };
-      mkdirSync(path.dirname(configFile), { recursive: true, mode: 0o700 });
+      const tempHome = enterTempHome({ prefix: homePrefix, createAwsDirectory: true });
+      const configFile = path.join(tempHome.dir, ".aws", "config");
+      current = { emu, home: tempHome.dir, tempHome };
       writeFileSync(configFile, `${config(emu).join("\n")}\n`);
-      delete process.env.AWS_PROFILE;
-      Object.assign(process.env, vars);
+      Object.assign(process.env, { ...emu.env, AWS_CONFIG_FILE: configFile });
       return current;
     },
     signIn: async (key, seed = {}) => {

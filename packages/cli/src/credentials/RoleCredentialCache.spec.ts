@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";
 
 const credentials = {
@@ -12,22 +12,12 @@ const credentials = {
 };
 
 describe("RoleCredentialCache", () => {
-  let home: string;
-  let previousHome: string | undefined;
-
-  beforeEach(() => {
-    home = mkdtempSync(path.join(tmpdir(), "sso-kit-cli-cache-"));
-    previousHome = process.env.HOME;
-    process.env.HOME = home;
-  });
-
-  afterEach(() => {
-    process.env.HOME = previousHome;
-    rmSync(home, { recursive: true, force: true });
-  });
+  const home = useTempHome({ prefix: "sso-kit-cli-cache-" });
 
   it("lives in ~/.aws/cli/cache, like the AWS CLI's", () => {
-    expect(new RoleCredentialCache().path("abc")).toBe(path.join(home, ".aws", "cli", "cache", "abc.json"));
+    expect(new RoleCredentialCache().path("abc")).toBe(
+      path.join(home.dir, ".aws", "cli", "cache", "abc.json"),
+    );
   });
 
   it("writes the AWS CLI's format, 0600 in a 0700 directory, and reads it back", async () => {

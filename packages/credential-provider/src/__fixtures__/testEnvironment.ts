@@ -1,51 +1,9 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
 import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/token-provider";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LegacyRoleTarget, SessionRoleTarget } from "../config/RoleTarget.js";
-
-/** Variables that would point the SDK (or this package) somewhere else than the test's HOME and emulator. */
-const ENV_KEYS = [
-  "HOME",
-  "USERPROFILE",
-  "AWS_PROFILE",
-  "AWS_CONFIG_FILE",
-  "AWS_SHARED_CREDENTIALS_FILE",
-  "AWS_ENDPOINT_URL",
-  "AWS_ENDPOINT_URL_SSO",
-  "AWS_ENDPOINT_URL_SSO_OIDC",
-  "AWS_ENDPOINT_URL_STS",
-  "AWS_USE_FIPS_ENDPOINT",
-  "AWS_USE_DUALSTACK_ENDPOINT",
-  "AWS_REGION",
-  "AWS_DEFAULT_REGION",
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-];
-
-/** A fresh HOME (with `~/.aws`) for each test and none of the AWS_* variables above; all restored afterwards. */
-export const useTempHome = (): { readonly dir: string } => {
-  const state = { dir: "" };
-  const saved: Record<string, string | undefined> = {};
-  beforeEach(() => {
-    for (const key of ENV_KEYS) saved[key] = process.env[key];
-    state.dir = mkdtempSync(join(tmpdir(), "sso-kit-credential-provider-"));
-    for (const key of ENV_KEYS) delete process.env[key];
-    process.env.HOME = state.dir;
-    mkdirSync(join(state.dir, ".aws"), { recursive: true, mode: 0o700 });
-  });
-  afterEach(() => {
-    for (const key of ENV_KEYS) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-    rmSync(state.dir, { recursive: true, force: true });
-  });
-  return state;
-};
 
 /** Writes `~/.aws/config` of the current HOME. */
 export const writeConfig = (text: string): string => {
@@ -86,22 +44,6 @@ export const useEmulator = (options: EmulatorOptions = {}): { readonly emu: Emul
 /** Points the SDK clients (SSO, SSO-OIDC, STS) at the emulator through the standard variables. */
 export const pointSdkAt = (emu: Emulator): void => {
   Object.assign(process.env, emu.env);
-};
-
-/** Collects everything a logger receives, to assert on and to scan for secrets. */
-export const recordingLogger = () => {
-  const lines: string[] = [];
-  const record =
-    (level: string) =>
-    (...content: unknown[]) => {
-      lines.push(
-        `${level} ${content.map((part) => (typeof part === "string" ? part : JSON.stringify(part))).join(" ")}`,
-      );
-    };
-  return {
-    lines,
-    logger: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") },
-  };
 };
 
 /** A request as the SDK client built it, before it was sent. */

@@ -1,16 +1,16 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import {
-  recordingLogger,
   redirectingHandler,
   sessionTarget,
   useEmulator,
-  useTempHome,
   writeConfig,
 } from "../__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import { ProviderClients } from "./ProviderClients.js";
 
-useTempHome();
+useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 const env = useEmulator();
 
 const target: SessionRoleTarget = { ...sessionTarget, profileName: undefined, fromProfile: false };

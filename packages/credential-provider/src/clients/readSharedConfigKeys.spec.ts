@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { useTempHome, writeConfig } from "../__fixtures__/testEnvironment.js";
+import { writeConfig } from "../__fixtures__/testEnvironment.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { readSharedConfigKeys } from "./readSharedConfigKeys.js";
 
-const home = useTempHome();
+const home = useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 
 const CONFIG = [
   "[default]",

@@ -1,7 +1,8 @@
-import { useTempHome, writeConfig } from "../__fixtures__/testEnvironment.js";
+import { writeConfig } from "../__fixtures__/testEnvironment.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { resolveRoleTarget } from "./resolveRoleTarget.js";
 
-useTempHome();
+useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 
 const CONFIG = [
   "[default]",

@@ -6,7 +6,8 @@ import {
   adoptCredentialsProviderError,
   SsoCredentialsProviderError,
 } from "../errors/SsoCredentialsProviderError.js";
-import { recordingLogger, sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
 import { httpPortalTransport } from "./http/httpPortalTransport.js";
 import type { PortalTransport } from "./PortalTransport.js";

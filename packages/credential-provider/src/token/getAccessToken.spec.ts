@@ -1,9 +1,10 @@
 import { ProviderClients } from "../clients/ProviderClients.js";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import { useTempHome, writeCachedToken, writeRawCachedToken } from "../__fixtures__/testEnvironment.js";
+import { writeCachedToken, writeRawCachedToken } from "../__fixtures__/testEnvironment.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { getAccessToken } from "./getAccessToken.js";
 
-useTempHome();
+useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 
 const base = {
   accountId: "111111111111",

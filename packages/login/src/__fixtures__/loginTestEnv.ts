@@ -1,22 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpHandlerOptions } from "@smithy/types";
 import { startEmulator, type Emulator, type EmulatorOptions, type OperationName } from "@sso-kit/emulator";
 
+import { enterTempHome } from "../../../../test/support/enterTempHome.js";
 import type { LoginPrompt } from "../LoginOptions.js";
-
-const ENV_KEYS = [
-  "HOME",
-  "AWS_CONFIG_FILE",
-  "AWS_SHARED_CREDENTIALS_FILE",
-  "AWS_PROFILE",
-  "AWS_ENDPOINT_URL",
-  "AWS_ENDPOINT_URL_SSO",
-  "AWS_ENDPOINT_URL_SSO_OIDC",
-] as const;
 
 /** A request the SDK client sent, as recorded by {@link RecordingHandler}. */
 export interface RecordedRequest {
@@ -137,15 +127,17 @@ export function defaultConfig(emu: Emulator): string {
   ].join("\n");
 }
 
+/**
+ * Starts an emulator (`options`, device code polled every second) and enters a temporary HOME whose
+ * `~/.aws/config` holds {@link defaultConfig}, with the SDK's SSO endpoints pointing at the emulator; `close()`
+ * undoes all of it.
+ */
 export async function startLoginTestEnv(options: EmulatorOptions = {}): Promise<LoginTestEnv> {
-  const saved = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-  const home = mkdtempSync(path.join(tmpdir(), "sso-kit-login-"));
   const emu = await startEmulator({ deviceCodeIntervalSeconds: 1, ...options });
+  const tempHome = enterTempHome({ prefix: "sso-kit-login-", createAwsDirectory: true });
+  const home = tempHome.dir;
   const configFile = path.join(home, ".aws", "config");
-  mkdirSync(path.dirname(configFile), { recursive: true });
   writeFileSync(configFile, defaultConfig(emu));
-  for (const key of ENV_KEYS) delete process.env[key];
-  process.env.HOME = home;
   process.env.AWS_CONFIG_FILE = configFile;
   process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(home, ".aws", "credentials");
   process.env.AWS_ENDPOINT_URL_SSO = emu.url;
@@ -175,11 +167,7 @@ export async function startLoginTestEnv(options: EmulatorOptions = {}): Promise<
     },
     close: async () => {
       await emu.stop();
-      for (const key of ENV_KEYS) {
-        if (saved[key] === undefined) delete process.env[key];
-        else process.env[key] = saved[key];
-      }
-      rmSync(home, { recursive: true, force: true });
+      tempHome.restore();
     },
   };
 }

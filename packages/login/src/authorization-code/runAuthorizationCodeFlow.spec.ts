@@ -1,7 +1,7 @@
 import { answerAuthorizeUrl } from "../__fixtures__/approveInEmulator.js";
 import { canConnect } from "../__fixtures__/canConnect.js";
 import { EchoingHandler } from "../__fixtures__/loginTestEnv.js";
-import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";

@@ -1,4 +1,4 @@
-import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { openInBrowser } from "./openInBrowser.js";
 
 describe("openInBrowser", () => {

@@ -1,6 +1,6 @@
 import { answerDevicePage } from "../__fixtures__/approveInEmulator.js";
 import { EchoingHandler, type EchoFault } from "../__fixtures__/loginTestEnv.js";
-import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";

@@ -5,7 +5,7 @@ import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
 import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
-import { recordingLogger } from "../__fixtures__/recordingLogger.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { getClientRegistration, type GetClientRegistrationOptions } from "./getClientRegistration.js";
 
 interface Vector {

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { useTempHome } from "../__fixtures__/tempHome.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { SsoTokenCache } from "./SsoTokenCache.js";
 
 interface Vector {
@@ -25,7 +25,7 @@ const vectors = JSON.parse(
 const tokenVectors = vectors.filter((v) => v.kind === "sso-session-name" || v.kind === "start-url");
 
 describe("SsoTokenCache", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
   const cacheDir = () => join(home.dir, ".aws", "sso", "cache");
   const token = {
     accessToken: "access-token-value",

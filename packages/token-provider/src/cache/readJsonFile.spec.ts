@@ -1,12 +1,12 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { useTempHome } from "../__fixtures__/tempHome.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { CacheFileError } from "./CacheFileError.js";
 import { readJsonFile } from "./readJsonFile.js";
 
 describe("readJsonFile", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
   const file = (name: string, text: string) => {
     const path = join(home.dir, name);
     writeFileSync(path, text);

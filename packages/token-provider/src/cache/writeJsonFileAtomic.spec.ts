@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { useTempHome } from "../__fixtures__/tempHome.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
 
 describe("writeJsonFileAtomic", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
 
   it("creates missing directories 0700 and the file 0600, with the JSON", async () => {
     const path = join(home.dir, "a", "b", "file.json");

@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { useTempHome } from "../__fixtures__/tempHome.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { expandHomePath } from "./expandHomePath.js";
 
 describe("expandHomePath", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
 
   it("expands a leading ~/ and a lone ~ to HOME", () => {
     expect(expandHomePath("~/.aws/config")).toBe(join(home.dir, ".aws/config"));

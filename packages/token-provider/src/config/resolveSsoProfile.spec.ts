@@ -1,12 +1,12 @@
 import { TokenProviderError } from "@smithy/property-provider";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { useTempHome } from "../__fixtures__/tempHome.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { resolveSsoProfile } from "./resolveSsoProfile.js";
 import { resolveSsoSession } from "./resolveSsoSession.js";
 
 describe("resolveSsoProfile", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
   const writeConfig = (text: string, file = join(home.dir, ".aws", "config")) => {
     mkdirSync(join(file, ".."), { recursive: true });
     writeFileSync(file, text);
@@ -142,7 +142,7 @@ describe("resolveSsoProfile", () => {
 });
 
 describe("resolveSsoSession", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
 
   it("resolves an explicit session and names the missing key", async () => {
     const file = join(home.dir, "config");

@@ -11,11 +11,12 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { recordingLogger, useTempHome } from "../__fixtures__/tempHome.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { withFileLock } from "./withFileLock.js";
 
 describe("withFileLock", () => {
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
   const lockPath = () => join(home.dir, "cache", "x.json.lock");
   const writeLock = (owner: unknown, ageMs = 0) => {
     mkdirSync(join(home.dir, "cache"), { recursive: true });

@@ -1,4 +1,4 @@
-import { recordingLogger } from "../__fixtures__/tempHome.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { DEFAULT_HTTP_TIMEOUTS } from "../http/DEFAULT_HTTP_TIMEOUTS.js";
 import { OidcClientFactory } from "./OidcClientFactory.js";
 

@@ -10,7 +10,8 @@ import type { TokenIdentity } from "@smithy/types";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startRecordingProxy } from "../__fixtures__/recordingProxy.js";
-import { recordingLogger, useTempHome } from "../__fixtures__/tempHome.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { parseTimestamp } from "../cache/parseTimestamp.js";
 import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import { fromSso } from "./fromSso.js";
@@ -160,7 +161,7 @@ describe("token_refresh_scenarios.json", () => {
     );
   });
 
-  const home = useTempHome();
+  const home = useTempHome({ prefix: "sso-kit-token-provider-" });
   let emu: Emulator;
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 

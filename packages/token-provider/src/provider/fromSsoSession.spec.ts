@@ -2,13 +2,14 @@ import { startEmulator, type Emulator, type SeededToken } from "@sso-kit/emulato
 import { TokenProviderError } from "@smithy/property-provider";
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { recordingLogger, useTempHome } from "../__fixtures__/tempHome.js";
+import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
 import { fromSsoSession, type FromSsoSessionInit } from "./fromSsoSession.js";
 
 describe("fromSsoSession (against the emulator)", () => {
-  useTempHome();
+  useTempHome({ prefix: "sso-kit-token-provider-" });
   let emu: Emulator;
   const session = { name: "corp", startUrl: "https://d-0000000000.awsapps.com/start", region: "us-east-1" };
   /** Every error message and log line of the test, scanned for secrets afterwards. */

@@ -7,10 +7,10 @@ import {
   pointSdkAt,
   redirectingHandler,
   useEmulator,
-  useTempHome,
   writeCachedToken,
   writeConfig,
 } from "../../__fixtures__/testEnvironment.js";
+import { useTempHome } from "../../../../../test/support/useTempHome.js";
 import type * as CredentialProvider from "../../index.js";
 
 /** Loads of the module in this file's registry (kept on the global: the mock factory is hoisted above any const). */
@@ -21,7 +21,7 @@ jest.mock("@aws-sdk/client-sso", () => {
   return jest.requireActual("@aws-sdk/client-sso");
 });
 
-useTempHome();
+useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
 const env = useEmulator();
 
 /** The package as a program first loads it: a fresh module registry, nothing of the SDK loaded yet. */

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { choosePortalTransport } from "../../clients/choosePortalTransport.js";
 import { adoptCredentialsProviderError } from "../../errors/SsoCredentialsProviderError.js";
 import type { RoleTarget } from "../../config/RoleTarget.js";
-import { legacyTarget, recordingLogger } from "../../__fixtures__/testEnvironment.js";
+import { legacyTarget } from "../../__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../../../test/support/recordingLogger.js";
 import { getRoleCredentials } from "../getRoleCredentials.js";
 import type { PortalTransport } from "../PortalTransport.js";
 import { sdkPortalTransport } from "../sdkPortalTransport.js";
@@ -219,6 +220,24 @@ describe("failures the emulator cannot inject", () => {
     }).catch((e: unknown) => e)) as { reason?: string; message: string };
     return { reason: error.reason, requests: server.requests.length, message: error.message };
   };
+
+  test("a portal echoing the token: the lean transport's error and log line no longer hold it", async () => {
+    server.reply = () => ({
+      status: 401,
+      headers: { "x-amzn-errortype": "UnauthorizedException" },
+      body: { message: `token ${TOKEN} is not valid` },
+    });
+    const entries: unknown[] = [];
+    const logger = { ...recordingLogger().logger, error: (entry: unknown) => void entries.push(entry) };
+    const thrown = await transports(server.url, { logger })
+      .http("1", "R", TOKEN)
+      .catch((e: unknown) => e as Error);
+    expect(thrown).toMatchObject({ name: "UnauthorizedException", message: "token [redacted] is not valid" });
+    expect(entries).toHaveLength(1);
+    expect(
+      JSON.stringify(entries, (_, value: unknown) => (value instanceof Error ? value.message : value)),
+    ).not.toContain(TOKEN);
+  });
 
   test("a 200 reply larger than 1 MiB is not read: InvalidCredentials, nothing of it quoted", async () => {
     server.reply = () => ({ body: `{"roleCredentials":"${"SECRET".repeat(MAX_REPLY_BYTES / 4)}"}` });

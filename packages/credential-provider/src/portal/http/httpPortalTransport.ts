@@ -1,4 +1,5 @@
 import type { Provider } from "@smithy/types";
+import { redactSecrets } from "@sso-kit/token-provider";
 import type { PortalTransport } from "../PortalTransport.js";
 import type { HttpPortalSettings } from "./HttpPortalSettings.js";
 import { logPortalCall } from "./logPortalCall.js";
@@ -25,10 +26,21 @@ const resolveAppId = async (
   return value === undefined || value === null ? undefined : String(value);
 };
 
-/** The attempt count goes on the final error as the SDK's retry middleware puts it there. */
-const withAttempts = (error: unknown, attempts: number, totalRetryDelay: number): unknown => {
+/**
+ * The final error of a call: the attempt count on it as the SDK's retry middleware puts it there, and the access
+ * token redacted from its message (a portal or proxy may echo it back, and this error is logged and becomes the
+ * `cause` of the provider's error; an SDK client would keep it as it came).
+ */
+const finalError = (
+  error: unknown,
+  attempts: number,
+  totalRetryDelay: number,
+  accessToken: string,
+): unknown => {
   if (typeof error !== "object" || error === null) return error;
-  const { $metadata } = error as { $metadata?: object };
+  const { $metadata, message } = error as { $metadata?: object; message?: unknown };
+  if (typeof message === "string")
+    (error as { message: string }).message = redactSecrets(message, [accessToken]);
   return Object.assign(error, { $metadata: { ...$metadata, attempts, totalRetryDelay } });
 };
 
@@ -92,8 +104,8 @@ export const httpPortalTransport = (settings: HttpPortalSettings): PortalTranspo
         const retryable = type === "THROTTLING" || type === "TRANSIENT";
         const cost = retryable && attempt < MAX_ATTEMPTS ? quota.take(type) : undefined;
         if (cost === undefined) {
-          const final = withAttempts(error, attempt, totalRetryDelay);
-          logPortalCall(settings.logger, accountId, roleName, { error: final });
+          const final = finalError(error, attempt, totalRetryDelay, accessToken);
+          logPortalCall(settings.logger, { accountId, roleName }, { error: final });
           throw final;
         }
         const retryAfter = reply === undefined ? undefined : retryAfterMs(reply.headers);
@@ -114,7 +126,7 @@ export const httpPortalTransport = (settings: HttpPortalSettings): PortalTranspo
         attempts: attempt,
         totalRetryDelay,
       };
-      logPortalCall(settings.logger, accountId, roleName, { output, metadata });
+      logPortalCall(settings.logger, { accountId, roleName }, { output, metadata });
       return output;
     }
   };

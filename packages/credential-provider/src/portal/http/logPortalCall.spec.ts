@@ -1,6 +1,7 @@
-import { recordingLogger } from "../../__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../../../test/support/recordingLogger.js";
 import { logPortalCall } from "./logPortalCall.js";
 
+const call = { accountId: "1", roleName: "R" };
 const input = { roleName: "R", accountId: "1", accessToken: "***SensitiveInformation***" };
 
 test("success: info with the masked input and output, and the metadata", () => {
@@ -13,7 +14,7 @@ test("success: info with the masked input and output, and the metadata", () => {
       expiration: 5,
     },
   };
-  logPortalCall(log.logger, "1", "R", { output, metadata: { httpStatusCode: 200, attempts: 1 } });
+  logPortalCall(log.logger, call, { output, metadata: { httpStatusCode: 200, attempts: 1 } });
   expect(log.lines).toEqual([
     `info ${JSON.stringify({
       clientName: "SSOClient",
@@ -35,7 +36,7 @@ test("success: info with the masked input and output, and the metadata", () => {
 test("failure: error with the masked input, the error and its metadata", () => {
   const lines: unknown[] = [];
   const error = Object.assign(new Error("nope"), { $metadata: { httpStatusCode: 401, attempts: 1 } });
-  logPortalCall({ ...recordingLogger().logger, error: (entry: unknown) => lines.push(entry) }, "1", "R", {
+  logPortalCall({ ...recordingLogger().logger, error: (entry: unknown) => lines.push(entry) }, call, {
     error,
   });
   expect(lines).toEqual([
@@ -50,5 +51,5 @@ test("failure: error with the masked input, the error and its metadata", () => {
 });
 
 test("no logger: nothing", () => {
-  expect(() => logPortalCall(undefined, "1", "R", { error: new Error("x") })).not.toThrow();
+  expect(() => logPortalCall(undefined, call, { error: new Error("x") })).not.toThrow();
 });

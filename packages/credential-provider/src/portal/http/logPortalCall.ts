@@ -27,15 +27,16 @@ const masked = (output: unknown): unknown => {
 /**
  * The line the SDK client's logger middleware writes to the client's `logger` for a call, with the same fields
  * and the same masking: `info` with input and output on success, `error` with input and error on failure. The
- * access token, secret access key and session token appear only as `***SensitiveInformation***`.
+ * access token, secret access key and session token appear only as `***SensitiveInformation***` (the error
+ * comes without the token: see `httpPortalTransport`).
  */
 export const logPortalCall = (
   logger: Logger | undefined,
-  accountId: string,
-  roleName: string,
+  call: { accountId: string; roleName: string },
   outcome: PortalCallOutcome,
 ): void => {
   if (logger === undefined) return;
+  const { accountId, roleName } = call;
   const input = { roleName, accountId, accessToken: SENSITIVE };
   if ("error" in outcome) {
     const { $metadata } = (isRecord(outcome.error) ? outcome.error : {}) as { $metadata?: unknown };

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { recordingLogger } from "../../__fixtures__/testEnvironment.js";
+import { recordingLogger } from "../../../../../test/support/recordingLogger.js";
 import { MAX_REPLY_BYTES, sendPortalRequest } from "./sendPortalRequest.js";
 import { DEFAULT_PORTAL_TIMEOUTS, type PortalTimeouts } from "./PortalTimeouts.js";
 
