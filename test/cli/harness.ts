@@ -1,4 +1,4 @@
-import type { Emulator, EmulatorOptions } from "@sso-kit/emulator";
+import type { Emulator, EmulatorOptions, SeededToken, SeedTokenOptions } from "@sso-kit/emulator";
 import { startEmulator } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { signIn } from "../support/signIn";
 
 /** The built bin: child-process tests run what users run (`pnpm build` first). */
 export const BIN = path.join(__dirname, "../../packages/cli/dist/esm/bin/sso-kit.js");
@@ -102,16 +103,12 @@ export class Sandbox {
   }
 
   /**
-   * Signs in without a browser, as if `sso-kit login` had run: a token the emulator accepts, written to the
-   * cache like the AWS CLI writes it. Returns the seeded token (its secrets, for the scans).
+   * Signs in without a browser, as if `sso-kit login` had run: one token the emulator accepts, written to the
+   * token files of the sso-session and of the legacy profile's start URL. Returns the seeded token (its secrets,
+   * for the scans).
    */
-  async seedSignIn(
-    options: Parameters<Emulator["seedToken"]>[0] = {},
-  ): Promise<ReturnType<Emulator["seedToken"]>> {
-    const seeded = this.emu.seedToken(options);
-    await this.tokenCache.writeToken(SESSION, { ...this.emu.cachedToken(seeded) });
-    await this.tokenCache.writeToken(this.emu.startUrl, { ...this.emu.cachedToken(seeded) });
-    return seeded;
+  seedSignIn(seed: SeedTokenOptions = {}): Promise<SeededToken> {
+    return signIn(this.emu, this.tokenCache, [SESSION, this.emu.startUrl], seed);
   }
 
   /** Runs `sso-kit args...` to completion. */
@@ -181,12 +178,4 @@ export function waitForOutput(
     child[stream].on("data", onData);
     child.once("close", () => reject(new Error(`sso-kit exited before printing ${pattern}:\n${text}`)));
   });
-}
-
-/** The secrets in `runs`' output: each run's stdout and stderr, labelled, for `expect(...).not.toContain`. */
-export function outputsOf(runs: readonly CliRun[], include: (run: CliRun) => boolean = () => true): string {
-  return runs
-    .filter(include)
-    .map((run) => `$ sso-kit ${run.args.join(" ")}\n${run.stdout}\n${run.stderr}`)
-    .join("\n");
 }

@@ -70,7 +70,6 @@ describe("sso-kit help, version and usage errors", () => {
     [["credential-process"], "required option '--profile <name>' not specified"],
     [["export", "--profile", "p", "--format", "yaml"], "argument 'yaml' is invalid"],
     [["login", "--profile", "a", "--sso-session", "b"], "cannot be used with option"],
-    [["emulator", "--bogus"], "bogus"],
   ])("a usage error %j exits 2 with the problem on stderr", async (args, message) => {
     const { code, stdout, stderr } = await sso(...args);
     expect(code).toBe(2);

@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { answerDevice } from "../../packages/emulator/src/__fixtures__/flows";
 import {
   finished,
   PROFILE,
@@ -26,13 +27,7 @@ describe("sso-kit login", () => {
       /\(or open (http:\/\/127\.0\.0\.1:\d+\/device\?user_code=\S+) directly\)/,
     );
     // The user approves on the verification page.
-    const consent = await (await fetch(page!)).text();
-    const requestId = /name="request_id" value="([^"]+)"/.exec(consent)?.[1];
-    const approved = await fetch(new URL("/device", page), {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ request_id: requestId ?? "", decision: "allow" }),
-    });
+    const approved = await answerDevice(sandbox.emu, page!, "allow");
     expect(approved.status).toBe(200);
     const { code, stdout, stderr } = await done;
     expect(code).toBe(0);

@@ -1,36 +1,20 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { secretsInFiles } from "../support/secrets";
 import type { CliRun } from "./harness";
 import { PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE } from "./harness";
-
-/** Every string value under a secret-named key of the JSON files in `directory`. */
-function secretsIn(directory: string): string[] {
-  const secrets: string[] = [];
-  for (const name of readdirSync(directory).filter((entry) => entry.endsWith(".json"))) {
-    const json = JSON.parse(readFileSync(path.join(directory, name), "utf8")) as Record<string, unknown>;
-    const flat = { ...json, ...((json.Credentials as Record<string, unknown> | undefined) ?? {}) };
-    for (const key of ["accessToken", "refreshToken", "clientSecret", "SecretAccessKey", "SessionToken"]) {
-      if (typeof flat[key] === "string") secrets.push(flat[key]);
-    }
-  }
-  return secrets;
-}
 
 describe("secrets in sso-kit's output", () => {
   it("never appear, even with --debug, except the credentials credential-process and export exist to print", async () => {
     const sandbox = await Sandbox.create({ autoApprove: true, roleCredentialsTtlSeconds: 900 });
     try {
-      const tokenCache = path.join(sandbox.home, ".aws", "sso", "cache");
+      const tokenCache = sandbox.tokenCache;
       const roleCache = sandbox.roleCredentialCacheDirectory;
       const tokenSecrets = new Set<string>();
       const roleSecrets = new Set<string>();
       const collect = (): void => {
-        for (const secret of secretsIn(tokenCache)) tokenSecrets.add(secret);
-        try {
-          for (const secret of secretsIn(roleCache)) roleSecrets.add(secret);
-        } catch {
-          // no role credentials cached yet
-        }
+        for (const secret of secretsInFiles(tokenCache.directory)) tokenSecrets.add(secret);
+        for (const secret of secretsInFiles(roleCache)) roleSecrets.add(secret);
       };
       const sso = async (...args: string[]): Promise<CliRun> => {
         const run = await sandbox.run(["--debug", ...args]);
@@ -44,9 +28,7 @@ describe("secrets in sso-kit's output", () => {
       expect((await sso("export", "--profile", PROFILE)).code).toBe(0);
 
       // Force a token refresh: the token now expires within the refresh window, the role credentials are stale.
-      const tokenFile = new (await import("@sso-kit/token-provider")).SsoTokenCache({
-        directory: tokenCache,
-      }).tokenPath(SESSION);
+      const tokenFile = tokenCache.tokenPath(SESSION);
       const token = JSON.parse(readFileSync(tokenFile, "utf8")) as Record<string, unknown>;
       writeFileSync(
         tokenFile,

@@ -1,7 +1,7 @@
 /**
  * The 68 credential-provider scenarios of test/fixtures/conformance/credential_scenarios.json, run through
- * `fromSSO` against the emulator: real config and token files in a temp HOME, the real SSO client (its requests
- * are recorded, then delivered to the emulator whatever host they were addressed to), canned GetRoleCredentials
+ * `fromSSO` against the emulator: real config and token files in a temp HOME, the SDK's request handler (its
+ * requests are recorded, then delivered to the emulator whatever host they were addressed to), canned GetRoleCredentials
  * replies from the scenario. Times are rebased onto the real clock. Where sso-kit deliberately differs from the
  * SDK a scenario comes from (see test/fixtures/conformance and the package README), the expectation is adapted
  * below with the reason; skipped scenarios name theirs.

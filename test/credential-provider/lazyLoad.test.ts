@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { useSsoProfiles } from "./support/useSsoProfiles";
+import { useSsoProfiles } from "../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
 
 const PACKAGE_DIR = join(__dirname, "../../packages/credential-provider");
 

@@ -1,25 +1,18 @@
 /**
  * Real-browser sign-in: headless Chromium opens what `login` asks it to open (through the `openBrowser`
  * callback), a "person" clicks Allow or Deny on the emulator's pages, and the login completes over the real
- * loopback redirect. Skipped, with a printed reason, only when /usr/bin/chromium is not installed.
+ * loopback redirect. Skipped, with a printed reason, only when no Chromium is installed.
  */
-import { existsSync } from "node:fs";
-
 import { login, LoginError, type LoginResult } from "@sso-kit/login";
 import { fromSso } from "@sso-kit/token-provider";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 import { startLoginTestEnv, type LoginTestEnv } from "../../packages/login/src/__fixtures__/loginTestEnv.js";
+import { findChromium } from "../support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `test/login: skipping the real-browser tests: ${CHROMIUM} is not installed (apt-get install chromium)`,
-  );
-}
+const CHROMIUM = findChromium("test/login");
 
-(haveChromium ? describe : describe.skip)("login in a real browser", () => {
+(CHROMIUM === undefined ? describe.skip : describe)("login in a real browser", () => {
   let browser: Browser;
   let page: Page;
   let env: LoginTestEnv;

@@ -11,9 +11,10 @@ import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { readdirSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { killAllChildren, startChild, type LineChild } from "./support/children";
+import { killAllChildren, startChild, type LineChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
-import { requireBuilt, useSandbox } from "./support/sandbox";
+import { requireBuilt } from "../support/requireBuilt";
+import { useSandbox } from "./support/sandbox";
 
 const KILLS = 200;
 const LANES = 4;

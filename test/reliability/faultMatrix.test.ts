@@ -22,16 +22,18 @@ import { clientRegistrationCacheKey, fromSsoSession } from "@sso-kit/token-provi
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { OIDC_EXCEPTIONS, SSO_EXCEPTIONS } from "../../packages/emulator/src/http/serviceExceptions";
-import { recordFigure } from "./support/figures";
-import { useSandbox } from "./support/sandbox";
+import { recordingLogger } from "../support/recordingLogger";
 import {
   errorText,
   leakedIn,
   secretsInFiles,
   sentinelSecrets,
   type SentinelSecrets,
-} from "./support/secrets";
-import { recordingLogger } from "../support/recordingLogger";
+} from "../support/secrets";
+import { signIn } from "../support/signIn";
+import { recordFigure } from "./support/figures";
+import { settle } from "./support/fuzz";
+import { useSandbox } from "./support/sandbox";
 
 /** The SDK clients' per-request timeout in this matrix (a client setting users make; none is set by default). */
 const CLIENT_TIMEOUT_MS = 300;
@@ -187,25 +189,6 @@ afterAll(() => {
   });
 });
 
-/** Settles `promise`, or reports a hang after HANG_MS. */
-const settle = async <T>(promise: Promise<T>) => {
-  let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<{ hung: true }>((resolve) => {
-    timer = setTimeout(() => resolve({ hung: true }), HANG_MS);
-  });
-  try {
-    return await Promise.race([
-      promise.then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      ),
-      hang,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
-
 /** Every file of the cache directory, byte for byte. */
 const snapshot = (): Map<string, string> => {
   const directory = sandbox.cache.directory;
@@ -224,7 +207,7 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
     const name = `fm-${index}`;
     const secrets = sentinelSecrets(index);
     const expired = surface === "refresh, token expired";
-    const seeded = emu.seedToken({
+    await signIn(emu, cache, name, {
       accessToken: secrets.accessToken,
       refreshToken: secrets.refreshToken,
       clientSecret: secrets.clientSecret,
@@ -233,7 +216,6 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
         Date.now() + (expired ? -60_000 : surface.startsWith("refresh") ? 120_000 : 3_600_000),
       ),
     });
-    await cache.writeToken(name, { ...emu.cachedToken(seeded) });
     if (surface === "sign-in CreateToken" && fault.includes(ECHO)) {
       // A cached PKCE client registration with a sentinel secret, so that what the service echoes is what the
       // sign-in sent.
@@ -262,19 +244,9 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
     const clientConfig = { logger: sdkLog.logger, requestHandler };
 
     const settled = surface.startsWith("refresh")
-      ? await settle(fromSsoSession({ session: sandbox.session(name), logger, clientConfig })())
+      ? await settle(fromSsoSession({ session: sandbox.session(name), logger, clientConfig })(), HANG_MS)
       : surface === "GetRoleCredentials"
-        ? await settle(
-            fromSSO({
-              ssoSession: name,
-              ssoStartUrl: emu.startUrl,
-              ssoRegion: emu.region,
-              ssoAccountId: emu.accounts[0]!.accountId,
-              ssoRoleName: emu.accounts[0]!.roles[0]!,
-              logger,
-              clientConfig,
-            })(),
-          )
+        ? await settle(fromSSO({ ...sandbox.sessionRole(name), logger, clientConfig })(), HANG_MS)
         : await settle(
             login({
               ssoSession: name,
@@ -286,6 +258,7 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
               logger,
               clientConfig,
             }),
+            HANG_MS,
           );
 
     // What the user would see and what sso-kit logged hold no secret; nor does anything else unless echoed.

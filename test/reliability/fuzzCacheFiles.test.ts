@@ -10,7 +10,15 @@ import { fromSsoSession } from "@sso-kit/token-provider";
 import fc from "fast-check";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { recordFigure } from "./support/figures";
-import { anyValue, ending, fuzzSeed, hugeString, oddString, oddTimestamp, type Ending } from "./support/fuzz";
+import {
+  anyValue,
+  ending,
+  fuzzSeed,
+  hugeString,
+  oddString,
+  oddTimestamp,
+  tallyEndings,
+} from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
 const RUNS = 6_000;
@@ -74,16 +82,10 @@ const cacheFile: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 );
 
 test(`${RUNS} generated cache files: only values or typed errors, no hang, the file never rewritten`, async () => {
-  const { emu, cache } = sandbox;
+  const { cache } = sandbox;
   const seed = fuzzSeed();
-  const endings = new Map<string, number>();
-  const bad: string[] = [];
+  const { endings, bad, note, count } = tallyEndings();
   let run = 0;
-  const note = (surface: string, end: Ending) => {
-    const key = `${surface}: ${end.startsWith("untyped") ? "untyped" : end}`;
-    endings.set(key, (endings.get(key) ?? 0) + 1);
-    if (end.startsWith("untyped") || end === "hang") bad.push(`${surface}: ${end}`);
-  };
 
   try {
     await fc.assert(
@@ -100,16 +102,7 @@ test(`${RUNS} generated cache files: only values or typed errors, no hang, the f
           );
           note(
             "credential provider",
-            await ending(() =>
-              fromSSO({
-                ssoSession: name,
-                ssoStartUrl: emu.startUrl,
-                ssoRegion: emu.region,
-                ssoAccountId: emu.accounts[0]!.accountId,
-                ssoRoleName: emu.accounts[0]!.roles[0]!,
-                clientConfig,
-              })(),
-            ),
+            await ending(() => fromSSO({ ...sandbox.sessionRole(name), clientConfig })()),
           );
           const overwritten = !readFileSync(path).equals(written);
           if (overwritten) bad.push(`${name}: the file was rewritten`);
@@ -124,8 +117,8 @@ test(`${RUNS} generated cache files: only values or typed errors, no hang, the f
     recordFigure({
       id: "fuzz-cache-files",
       summary:
-        `${run} generated cache files x 3 readers: ${[...endings].filter(([k]) => k.includes("typed error")).reduce((n, [, v]) => n + v, 0)} typed errors, ` +
-        `${[...endings].filter(([k]) => k.endsWith("value")).reduce((n, [, v]) => n + v, 0)} values, ${bad.length} crashes/hangs/overwrites (seed ${seed})`,
+        `${run} generated cache files x 3 readers: ${count("typed error")} typed errors, ` +
+        `${count("value")} values, ${bad.length} crashes/hangs/overwrites (seed ${seed})`,
       data: {
         runs: run,
         seed,

@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordFigure } from "./support/figures";
-import { ending, fuzzSeed, hugeString, oddString, type Ending } from "./support/fuzz";
+import { ending, fuzzSeed, hugeString, oddString, tallyEndings } from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
 const RUNS = 4_000;
@@ -141,15 +141,9 @@ test(`${RUNS} generated config files: only values or typed errors, no hang, no f
       .join("\n");
   const tokensBefore = tokenFiles();
   const seed = fuzzSeed();
-  const endings = new Map<string, number>();
-  const bad: string[] = [];
+  const { endings, bad, note, count } = tallyEndings();
   const official = new Map<string, number>();
   let run = 0;
-  const note = (surface: string, end: Ending) => {
-    const key = `${surface}: ${end.startsWith("untyped") ? "untyped" : end}`;
-    endings.set(key, (endings.get(key) ?? 0) + 1);
-    if (end.startsWith("untyped") || end === "hang") bad.push(`${surface}: ${end}`);
-  };
   // No credentials file: the config file alone decides.
   const filepath = join(sandbox.home, ".aws", "credentials-none");
   const init = { profile: PROFILE, configFilepath: path, filepath, ignoreCache: true };
@@ -177,8 +171,6 @@ test(`${RUNS} generated config files: only values or typed errors, no hang, no f
     rmSync(path, { force: true });
     const changedTokens = tokenFiles() !== tokensBefore;
     if (changedTokens) bad.push("a token file changed");
-    const count = (suffix: string) =>
-      [...endings].filter(([key]) => key.endsWith(suffix)).reduce((sum, [, n]) => sum + n, 0);
     recordFigure({
       id: "fuzz-config-files",
       summary:

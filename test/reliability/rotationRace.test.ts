@@ -8,9 +8,10 @@
 import { fromSsoSession } from "@sso-kit/token-provider";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { killAllChildren, startChild, type LineChild } from "./support/children";
+import { killAllChildren, startChild, type LineChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
-import { requireBuilt, useSandbox } from "./support/sandbox";
+import { requireBuilt } from "../support/requireBuilt";
+import { useSandbox } from "./support/sandbox";
 
 const PROCESSES = 16;
 const ROUNDS = 20;

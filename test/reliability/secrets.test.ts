@@ -11,8 +11,8 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type CliRun } from "../cli/harness";
 import { recordFigure } from "./support/figures";
-import { requireBuilt } from "./support/sandbox";
-import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "./support/secrets";
+import { requireBuilt } from "../support/requireBuilt";
+import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "../support/secrets";
 
 interface Scenario {
   name: string;

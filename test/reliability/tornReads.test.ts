@@ -7,9 +7,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { killAllChildren, startChild } from "./support/children";
+import { killAllChildren, startChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
-import { requireBuilt, useSandbox } from "./support/sandbox";
+import { requireBuilt } from "../support/requireBuilt";
+import { useSandbox } from "./support/sandbox";
 
 const DURATION_MS = 10_000;
 const SESSION = "torn";

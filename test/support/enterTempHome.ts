@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { AWS_ENVIRONMENT_VARIABLES } from "./AWS_ENVIRONMENT_VARIABLES";
+import { AWS_ENVIRONMENT_VARIABLES } from "./AWS_ENVIRONMENT_VARIABLES.js";
 
 /** How {@link enterTempHome} makes the temporary HOME. */
 export interface TempHomeOptions {

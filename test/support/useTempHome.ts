@@ -1,4 +1,4 @@
-import { enterTempHome, type TempHome, type TempHomeOptions } from "./enterTempHome";
+import { enterTempHome, type TempHome, type TempHomeOptions } from "./enterTempHome.js";
 
 /**
  * A fresh temporary HOME for each test of the file (or describe block), with no AWS_* variable pointing elsewhere

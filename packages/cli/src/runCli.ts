@@ -24,7 +24,7 @@ export async function runCli(
   const program = createProgram(io, (command): CliContext => {
     const debug = command.optsWithGlobals().debug === true;
     logger = createCliLogger({ stream: io.stderr, debug, secrets });
-    return { output, debug, env: io.env, signal, logger, secrets };
+    return { output, signal, logger, secrets };
   });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,17 +1,12 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { SeededToken } from "@sso-kit/emulator";
+import type { SeedTokenOptions } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import {
-  pointSdkAt,
-  redirectingHandler,
-  useEmulator,
-  writeCachedToken,
-  writeConfig,
-} from "./__fixtures__/testEnvironment.js";
+import { pointSdkAt, redirectingHandler, useEmulator, writeConfig } from "./__fixtures__/testEnvironment.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
+import { signIn as signInTo } from "../../../test/support/signIn.js";
 import { useTempHome } from "../../../test/support/useTempHome.js";
 import type * as CredentialProvider from "./index.js";
 
@@ -60,15 +55,8 @@ const standardConfig = (extra = "") =>
     ].join("\n"),
   );
 
-/** Signs in: a token the emulator knows, cached under `key` as the AWS CLI writes it. */
-const signIn = async (
-  key: string,
-  options: Parameters<typeof env.emu.seedToken>[0] = {},
-): Promise<SeededToken> => {
-  const seeded = env.emu.seedToken(options);
-  await writeCachedToken(key, env.emu.cachedToken(seeded));
-  return seeded;
-};
+/** Signs in: a token the emulator knows, cached under `key` in the current HOME as the AWS CLI writes it. */
+const signIn = (key: string, seed?: SeedTokenOptions) => signInTo(env.emu, new SsoTokenCache(), key, seed);
 
 const cannedCredentials = (expiresInMs: number, id = "ASIACANNED") => ({
   operation: "GetRoleCredentials" as const,
@@ -302,7 +290,7 @@ describe("errors", () => {
     await expect(provider()).resolves.toMatchObject({ accountId: ACCOUNT });
   });
 
-  test("throttling and 5xx are retried by the SDK client (bounded), then reported as ServiceUnavailable", async () => {
+  test("throttling and 5xx are retried (bounded), then reported as ServiceUnavailable", async () => {
     standardConfig();
     await signIn("dev-session");
     env.emu.faults.add({ operation: "GetRoleCredentials", exception: "TooManyRequestsException", times: 1 });

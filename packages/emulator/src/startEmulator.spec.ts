@@ -4,6 +4,15 @@ import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { withEnv } from "./__fixtures__/withEnv.js";
 import { startEmulator } from "./startEmulator.js";
 
+/** Resolves once `condition` holds; rejects after `attempts` checks 10 ms apart. */
+const eventually = async (condition: () => boolean, attempts = 500): Promise<void> => {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`condition still false after ${attempts} checks`);
+};
+
 describe("startEmulator", () => {
   it("listens on 127.0.0.1 with the documented defaults", async () => {
     const emu = await startEmulator();
@@ -58,7 +67,7 @@ describe("startEmulator", () => {
   it("stop() closes idle keep-alive connections, hanging requests and pending delays at once", async () => {
     const emu = await startEmulator({ bodyTimeoutMs: 60_000 });
     const { accessToken } = emu.seedToken();
-    emu.faults.add({ operation: "ListAccounts", delayMs: 60_000 });
+    emu.faults.add({ operation: "ListAccounts", delayMs: 60_000, times: 1 });
     const delayed = fetch(`${emu.url}/assignment/accounts`, {
       headers: { "x-amz-sso_bearer_token": accessToken },
     }).catch((error: unknown) => error);
@@ -69,10 +78,21 @@ describe("startEmulator", () => {
       socket.on("close", () => resolve());
       socket.on("error", () => undefined);
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both requests are in: the body of CreateToken is still awaited, and ListAccounts has its body read and its
+    // fault taken (the rule is gone), so it sleeps in the delay.
+    await eventually(
+      () => emu.stats().ListAccounts === 1 && emu.stats().CreateToken === 1 && emu.faults.list().length === 0,
+    );
     await emu.stop();
     await hanging;
     expect(String(await delayed)).toMatch(/fetch failed/);
+    expect(emu.requestLog()).toContainEqual({
+      time: expect.any(String),
+      operation: "ListAccounts",
+      method: "GET",
+      path: "/assignment/accounts",
+      status: 0,
+    });
     await expect(fetch(`${emu.url}/__emulator/stats`)).rejects.toThrow();
     await emu.stop();
   });

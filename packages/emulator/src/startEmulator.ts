@@ -23,8 +23,12 @@ export const startEmulator = async (options?: EmulatorOptions): Promise<Emulator
   const log = new RequestLog();
   const faults = new FaultInjector();
   const stopping = new AbortController();
+  const reset = () => {
+    log.reset();
+    faults.clear();
+  };
   const server = createServer((req, res) => {
-    void handleRequest(req, res, { state, log, faults, stopping: stopping.signal });
+    void handleRequest(req, res, { state, log, faults, stopping: stopping.signal, reset });
   });
   server.keepAliveTimeout = 5_000;
   await listen(server, resolved.port);
@@ -51,10 +55,7 @@ export const startEmulator = async (options?: EmulatorOptions): Promise<Emulator
     },
     stats: () => log.stats(),
     requestLog: () => log.entries(),
-    reset() {
-      log.reset();
-      faults.clear();
-    },
+    reset,
     seedClient: (seedOptions) => seedClient(state, seedOptions),
     seedToken: (seedOptions) => seedToken(state, seedOptions),
     cachedToken: (seeded, cacheOptions) =>

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
 
-import { answerAuthorizeUrl } from "./__fixtures__/approveInEmulator.js";
+import { answerAuthorizeUrl, type ConsentPage } from "./__fixtures__/approveInEmulator.js";
 import { EchoingHandler, startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
@@ -315,13 +315,15 @@ describe("login", () => {
   it("works with a person on the consent page", async () => {
     await env.close();
     env = await startLoginTestEnv();
+    // Asserted after the run: openBrowser's errors are only logged, so an expect inside it could not fail the test.
+    let page: ConsentPage | undefined;
     const result = await run({
       profile: "dev",
       openBrowser: async (url) => {
-        const { page } = await answerAuthorizeUrl(url, "allow");
-        expect(page).toEqual({ clientName: "sso-kit-client-emu", scopes: ["sso:account:access"] });
+        ({ page } = await answerAuthorizeUrl(url, "allow"));
       },
     });
     expect(result.flow).toBe("pkce");
+    expect(page).toEqual({ clientName: "sso-kit-client-emu", scopes: ["sso:account:access"] });
   });
 });

@@ -1,7 +1,8 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import {
-  DEFAULT_HTTP_TIMEOUTS,
+  DEFAULT_REQUEST_HANDLER,
   describeError,
+  formatTimestamp,
   SsoTokenCache,
   type SsoTokenFile,
 } from "@sso-kit/token-provider";
@@ -20,7 +21,6 @@ import {
   type ClientRegistration,
 } from "./registration/getClientRegistration.js";
 import { resolveLoginTarget, type LoginTarget } from "./target/resolveLoginTarget.js";
-import { formatExpiresAt } from "./token/formatExpiresAt.js";
 
 /** How long a login waits for the user's approval unless told otherwise (the AWS CLI's 10 minutes). */
 export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -48,7 +48,7 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
   const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
   const oidc = new SSOOIDCClient({
     // Bounded calls unless the caller brings its own handler (the SDK's default waits forever).
-    requestHandler: { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true },
+    requestHandler: DEFAULT_REQUEST_HANDLER,
     ...options.clientConfig,
     region: target.region,
   });
@@ -115,7 +115,7 @@ async function saveToken(
   token: IssuedToken,
   logger: LoginOptions["logger"],
 ): Promise<LoginResult> {
-  const expiresAt = formatExpiresAt(Date.now() + token.expiresIn * 1000);
+  const expiresAt = formatTimestamp(Date.now() + token.expiresIn * 1000);
   // Field order as the AWS CLI writes it.
   const file: SsoTokenFile = {
     startUrl: target.startUrl,
@@ -124,7 +124,7 @@ async function saveToken(
     expiresAt,
     clientId: registration.clientId,
     clientSecret: registration.clientSecret,
-    registrationExpiresAt: formatExpiresAt(registration.expiresAt),
+    registrationExpiresAt: formatTimestamp(registration.expiresAt),
     ...(token.refreshToken !== undefined && { refreshToken: token.refreshToken }),
   };
   const key = target.tokenKey;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
-import { SsoTokenCache } from "@sso-kit/token-provider";
+import { SsoTokenCache, withFileLock } from "@sso-kit/token-provider";
 
 import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
@@ -124,6 +124,23 @@ describe("logout", () => {
     await expect(loggingOut).resolves.toMatchObject({ tokenFiles, failedSignOuts: 0 });
     for (const file of tokenFiles) expect(existsSync(file)).toBe(false);
     expect(existsSync(`${sessionFile}.lock`)).toBe(false);
+  });
+
+  it("deletes SSO role credentials under their lock: a credential-process run writing them finishes first", async () => {
+    const file = writeRoleCredentials("abc.json", JSON.stringify({ ProviderType: "sso", Credentials: {} }));
+    let done = false;
+    await withFileLock(`${file}.lock`, async () => {
+      const loggingOut = logout().finally(() => (done = true));
+      // Give an unlocked delete every chance to happen.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(existsSync(file)).toBe(true);
+      expect(done).toBe(false);
+      return { loggingOut }; // not the promise itself: returning it would wait for it while holding the lock
+    }).then(async ({ loggingOut }) =>
+      expect(await loggingOut).toMatchObject({ roleCredentialFiles: [file] }),
+    );
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it("uses clientConfig for the SSO client", async () => {

@@ -4,11 +4,12 @@ import path from "node:path";
 import { LogoutCommand, SSOClient, type SSOClientConfig } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
 import {
-  DEFAULT_HTTP_TIMEOUTS,
+  DEFAULT_REQUEST_HANDLER,
   describeError,
   getHomeDir,
   readJsonFile,
   SsoTokenCache,
+  withFileLock,
 } from "@sso-kit/token-provider";
 
 import { LoginError } from "./LoginError.js";
@@ -62,7 +63,7 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
         let client = clients.get(token.region);
         if (!client) {
           client = new SSOClient({
-            requestHandler: { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true },
+            requestHandler: DEFAULT_REQUEST_HANDLER,
             ...options.clientConfig,
             region: token.region,
           });
@@ -144,7 +145,10 @@ async function removeSsoRoleCredentials(logger: Logger | undefined): Promise<str
       continue;
     }
     if (json?.ProviderType !== "sso") continue;
-    await remove(file);
+    // Under the file's lock, as the CLI writes it: a credential-process run fetching now cannot put it back after.
+    await withFileLock(`${file}.lock`, () => remove(file)).catch((error: unknown) => {
+      throw error instanceof LoginError ? error : cacheError(file, error, []);
+    });
     removed.push(file);
   }
   return removed;

@@ -21,10 +21,12 @@ export {
   type ClientRegistrationCacheKeyInput,
 } from "./cache/clientRegistrationCacheKey.js";
 export { cacheFileName } from "./cache/cacheFileName.js";
+export { pythonJsonString } from "./cache/pythonJsonString.js";
 export { writeJsonFileAtomic, type WriteJsonFileAtomicOptions } from "./cache/writeJsonFileAtomic.js";
 export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js";
 export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
 export { parseTimestamp } from "./cache/parseTimestamp.js";
+export { formatTimestamp } from "./cache/formatTimestamp.js";
 export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export { redactSecrets } from "./errors/redactSecrets.js";
@@ -36,4 +38,4 @@ export {
 } from "./errors/tokenProviderError.js";
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
-export { DEFAULT_HTTP_TIMEOUTS } from "./http/DEFAULT_HTTP_TIMEOUTS.js";
+export { DEFAULT_REQUEST_HANDLER } from "./http/DEFAULT_REQUEST_HANDLER.js";

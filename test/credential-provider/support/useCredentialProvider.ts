@@ -1,7 +1,10 @@
 import { STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import type { EmulatorOptions } from "@sso-kit/emulator";
 import type * as CredentialProvider from "@sso-kit/credential-provider";
-import { useSsoProfiles, type SsoProfiles } from "./useSsoProfiles";
+import {
+  useSsoProfiles,
+  type SsoProfiles,
+} from "../../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
 
 /** What {@link useCredentialProvider} sets up before each test. */
 export interface CredentialProviderSetup extends SsoProfiles {

@@ -7,30 +7,70 @@ export type Ending = "value" | "typed error" | `untyped: ${string}` | "hang";
 /** A call that has not settled after this is a hang. */
 export const HANG_MS = 10_000;
 
-/**
- * Runs a provider call and classifies its ending: a value, a typed provider error (a `ProviderError`:
- * TokenProviderError / CredentialsProviderError, with a boolean `tryNextLink` and a message), anything else
- * thrown (a crash: TypeError, RangeError, a bare Error...), or a hang.
- */
-export const ending = async (call: () => Promise<unknown>): Promise<Ending> => {
+/** How a promise settled: its value, its error, or not at all within the time allowed. */
+export type Settled<T> = { value: T } | { error: unknown } | { hung: true };
+
+/** Settles `promise`, or reports a hang after `hangMs` (the promise is left to settle unobserved). */
+export const settle = async <T>(promise: Promise<T>, hangMs: number): Promise<Settled<T>> => {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<Ending>((resolve) => {
-    timer = setTimeout(() => resolve("hang"), HANG_MS);
+  const hang = new Promise<{ hung: true }>((resolve) => {
+    timer = setTimeout(() => resolve({ hung: true }), hangMs);
   });
   try {
     return await Promise.race([
-      call().then(
-        (): Ending => "value",
-        (error: unknown): Ending =>
-          error instanceof ProviderError && typeof error.tryNextLink === "boolean" && error.message.length > 0
-            ? "typed error"
-            : `untyped: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`,
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
       ),
       hang,
     ]);
   } finally {
     clearTimeout(timer);
   }
+};
+
+/**
+ * Runs a provider call and classifies its ending: a value, a typed provider error (a `ProviderError`:
+ * TokenProviderError / CredentialsProviderError, with a boolean `tryNextLink` and a message), anything else
+ * thrown (a crash: TypeError, RangeError, a bare Error...), or a hang (after {@link HANG_MS}).
+ */
+export const ending = async (call: () => Promise<unknown>): Promise<Ending> => {
+  const settled = await settle(call(), HANG_MS);
+  if ("hung" in settled) return "hang";
+  if ("value" in settled) return "value";
+  const { error } = settled;
+  return error instanceof ProviderError && typeof error.tryNextLink === "boolean" && error.message.length > 0
+    ? "typed error"
+    : `untyped: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
+};
+
+/** The endings of a fuzzing run, counted by surface, and what went wrong. */
+export interface EndingTally {
+  /** How many calls of each surface ended each way: `token provider: typed error` -> 1234. */
+  readonly endings: Map<string, number>;
+  /** What must not happen: each crash or hang, by surface (and whatever else the test adds). */
+  readonly bad: string[];
+  /** Counts the ending of one call of `surface` (e.g. `read`, `token provider`). */
+  note(surface: string, end: Ending): void;
+  /** How many calls, over every surface, ended as `kind`. */
+  count(kind: "value" | "typed error"): number;
+}
+
+/** A fresh {@link EndingTally}. */
+export const tallyEndings = (): EndingTally => {
+  const endings = new Map<string, number>();
+  const bad: string[] = [];
+  return {
+    endings,
+    bad,
+    note: (surface, end) => {
+      const key = `${surface}: ${end.startsWith("untyped") ? "untyped" : end}`;
+      endings.set(key, (endings.get(key) ?? 0) + 1);
+      if (end.startsWith("untyped") || end === "hang") bad.push(`${surface}: ${end}`);
+    },
+    count: (kind) =>
+      [...endings].filter(([key]) => key.endsWith(`: ${kind}`)).reduce((sum, [, n]) => sum + n, 0),
+  };
 };
 
 /** The seed of this run (FUZZ_SEED to replay one), recorded with the figures. */

@@ -1,8 +1,10 @@
+import type { FromSSOInit } from "@sso-kit/credential-provider";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
 import { SsoTokenCache, type SsoSession, type SsoTokenFile } from "@sso-kit/token-provider";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { enterTempHome, type TempHome } from "../../support/enterTempHome";
+import { signIn } from "../../support/signIn";
 
 /** One test file's world: an emulator, a temporary HOME, and the environment children get. */
 export interface Sandbox {
@@ -16,6 +18,11 @@ export interface Sandbox {
   readonly childEnv: Record<string, string>;
   /** An sso-session on the emulator's start URL and region. */
   session(name: string): SsoSession;
+  /**
+   * `fromSSO`'s settings for the first role of the emulator's first account through sso-session `name` (given
+   * whole, so that no config file is read).
+   */
+  sessionRole(name: string): FromSSOInit;
   /** Writes a token the emulator issued (see `emu.seedToken`) as the session's cache file; returns the token. */
   seedSession(name: string, expiresInMs: number): Promise<SsoTokenFile>;
 }
@@ -45,11 +52,18 @@ export const useSandbox = (options: EmulatorOptions = {}): Sandbox => {
       return { HOME: sandbox.home, AWS_CONFIG_FILE: sandbox.configFile, ...sandbox.emu.env };
     },
     session: (name) => ({ name, startUrl: sandbox.emu.startUrl, region: sandbox.emu.region }),
+    sessionRole: (name) => ({
+      ssoSession: name,
+      ssoStartUrl: sandbox.emu.startUrl,
+      ssoRegion: sandbox.emu.region,
+      ssoAccountId: sandbox.emu.accounts[0]!.accountId,
+      ssoRoleName: sandbox.emu.accounts[0]!.roles[0]!,
+    }),
     seedSession: async (name, expiresInMs) => {
-      const seeded = sandbox.emu.seedToken({ expiresAt: new Date(Date.now() + expiresInMs) });
-      const token = { ...sandbox.emu.cachedToken(seeded) } as SsoTokenFile;
-      await sandbox.cache.writeToken(name, token);
-      return token;
+      const seeded = await signIn(sandbox.emu, sandbox.cache, name, {
+        expiresAt: new Date(Date.now() + expiresInMs),
+      });
+      return sandbox.emu.cachedToken(seeded);
     },
   };
   beforeAll(async () => {
@@ -64,14 +78,4 @@ export const useSandbox = (options: EmulatorOptions = {}): Sandbox => {
     tempHome?.restore();
   });
   return sandbox;
-};
-
-/** The built entry point of a package, which child processes load; a clear error when it was not built. */
-export const requireBuilt = (...packages: string[]): void => {
-  for (const name of packages) {
-    const entry = join(__dirname, "../../../packages", name, "dist/esm/index.js");
-    if (!existsSync(entry)) {
-      throw new Error(`Build first: npx -y pnpm@12.21.0 --filter @sso-kit/${name} build (missing ${entry})`);
-    }
-  }
 };

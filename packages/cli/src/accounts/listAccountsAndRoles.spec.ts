@@ -1,4 +1,4 @@
-import { useSsoSandbox } from "../__fixtures__/useSsoSandbox.js";
+import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
 import { ExitCode } from "../ExitCode.js";
 import { createCliLogger } from "../logging/createCliLogger.js";
 import { KnownSecrets } from "../secrets/KnownSecrets.js";
@@ -11,19 +11,27 @@ const accounts = [
 ];
 
 describe("listAccountsAndRoles", () => {
-  const sandbox = useSsoSandbox("sso-kit-cli-ls-");
+  let sandbox: SsoSandbox;
 
   beforeEach(async () => {
-    await sandbox.start({ accounts, pageSize: 1 }, (emu) => [
-      "[sso-session s]",
-      `sso_start_url = ${emu.startUrl}`,
-      `sso_region = ${emu.region}`,
-      "[profile portal]",
-      "sso_session = s",
-      "[profile legacy]",
-      `sso_start_url = ${emu.startUrl}`,
-      `sso_region = ${emu.region}`,
-    ]);
+    sandbox = await startSsoSandbox({
+      emulator: { accounts, pageSize: 1 },
+      config: (emu) =>
+        [
+          "[sso-session s]",
+          `sso_start_url = ${emu.startUrl}`,
+          `sso_region = ${emu.region}`,
+          "[profile portal]",
+          "sso_session = s",
+          "[profile legacy]",
+          `sso_start_url = ${emu.startUrl}`,
+          `sso_region = ${emu.region}`,
+        ].join("\n"),
+      homePrefix: "sso-kit-cli-ls-",
+    });
+  });
+  afterEach(async () => {
+    await sandbox.close();
   });
 
   const expected = [

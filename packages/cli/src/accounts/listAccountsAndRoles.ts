@@ -1,7 +1,14 @@
 import { paginateListAccountRoles, paginateListAccounts, SSOClient } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider";
-import { describeError, fromSso, resolveSsoProfile, SsoTokenCache } from "@sso-kit/token-provider";
+import {
+  DEFAULT_REQUEST_HANDLER,
+  describeError,
+  fromSso,
+  resolveSsoProfile,
+  signInAdvice,
+  SsoTokenCache,
+} from "@sso-kit/token-provider";
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
@@ -56,7 +63,11 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
   const accessToken = await accessTokenOf(profile, logger);
   options.secrets?.add(accessToken);
-  const client = new SSOClient({ region, ...(logger ? { logger } : {}) });
+  const client = new SSOClient({
+    region,
+    requestHandler: DEFAULT_REQUEST_HANDLER,
+    ...(logger ? { logger } : {}),
+  });
   try {
     const accounts: Array<Omit<AccountWithRoles, "roles">> = [];
     for await (const page of paginateListAccounts({ client }, { accessToken })) {
@@ -86,7 +97,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   } catch (error) {
     if (error instanceof Error && error.name === "UnauthorizedException") {
       throw new CliError(
-        `IAM Identity Center rejected the SSO session of profile '${profile.profileName}' (${describeError(error, [accessToken])}): it expired or was signed out. Run 'sso-kit login --profile ${profile.profileName}' to sign in again.`,
+        `IAM Identity Center rejected the SSO session of profile '${profile.profileName}' (${describeError(error, [accessToken])}): it expired or was signed out. ${signInAdvice({ profileName: profile.profileName })}`,
         ExitCode.NotSignedIn,
         { cause: error },
       );
@@ -110,7 +121,7 @@ async function accessTokenOf(profile: SsoProfile, logger: Logger | undefined): P
   });
   if (token === undefined || !(Date.parse(token.expiresAt) > Date.now())) {
     throw new CliError(
-      `${token === undefined ? "Not signed in" : "The SSO session expired"} for profile '${profile.profileName}' (${profile.startUrl}). Run 'sso-kit login --profile ${profile.profileName}' to sign in again.`,
+      `${token === undefined ? "Not signed in" : "The SSO session expired"} for profile '${profile.profileName}' (${profile.startUrl}). ${signInAdvice({ profileName: profile.profileName })}`,
       ExitCode.NotSignedIn,
     );
   }

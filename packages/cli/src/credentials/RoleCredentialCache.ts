@@ -1,7 +1,12 @@
 import type { Logger } from "@smithy/types";
-import { describeError, getHomeDir, readJsonFile, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import {
+  describeError,
+  formatTimestamp,
+  getHomeDir,
+  readJsonFile,
+  writeJsonFileAtomic,
+} from "@sso-kit/token-provider";
 import { join } from "node:path";
-import { formatTimestamp } from "./formatTimestamp.js";
 import { parseRoleCredentialCacheFile } from "./parseRoleCredentialCacheFile.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
 

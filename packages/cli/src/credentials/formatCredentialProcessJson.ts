@@ -1,4 +1,4 @@
-import { formatTimestamp } from "./formatTimestamp.js";
+import { formatTimestamp } from "@sso-kit/token-provider";
 import type { RoleCredentials } from "./RoleCredentials.js";
 
 /**

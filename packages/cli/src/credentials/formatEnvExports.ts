@@ -1,5 +1,5 @@
+import { formatTimestamp } from "@sso-kit/token-provider";
 import { shellQuote } from "../output/shellQuote.js";
-import { formatTimestamp } from "./formatTimestamp.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
 
 /**

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { useSsoSandbox } from "../__fixtures__/useSsoSandbox.js";
+import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
 import { CliError } from "../errors/CliError.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
 import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
@@ -8,22 +8,29 @@ import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
 const SESSION = "spec-sess";
 
 describe("getRoleCredentials", () => {
-  const sandbox = useSsoSandbox("sso-kit-cli-grc-");
+  let sandbox: SsoSandbox;
+  afterEach(async () => {
+    await sandbox.close();
+  });
 
   async function setUp(roleCredentialsTtlSeconds = 3600): Promise<void> {
-    await sandbox.start({ roleCredentialsTtlSeconds }, (emu) => {
-      const account = emu.accounts[0]!;
-      return [
-        `[sso-session ${SESSION}]`,
-        `sso_start_url = ${emu.startUrl}`,
-        `sso_region = ${emu.region}`,
-        "[profile dev]",
-        `sso_session = ${SESSION}`,
-        `sso_account_id = ${account.accountId}`,
-        `sso_role_name = ${account.roles[0]}`,
-        "[profile portal]",
-        `sso_session = ${SESSION}`,
-      ];
+    sandbox = await startSsoSandbox({
+      emulator: { roleCredentialsTtlSeconds },
+      config: (emu) => {
+        const account = emu.accounts[0]!;
+        return [
+          `[sso-session ${SESSION}]`,
+          `sso_start_url = ${emu.startUrl}`,
+          `sso_region = ${emu.region}`,
+          "[profile dev]",
+          `sso_session = ${SESSION}`,
+          `sso_account_id = ${account.accountId}`,
+          `sso_role_name = ${account.roles[0]}`,
+          "[profile portal]",
+          `sso_session = ${SESSION}`,
+        ].join("\n");
+      },
+      homePrefix: "sso-kit-cli-grc-",
     });
     await sandbox.signIn(SESSION);
   }

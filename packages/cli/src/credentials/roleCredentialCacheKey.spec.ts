@@ -43,5 +43,9 @@ describe("roleCredentialCacheKey", () => {
     expect(roleCredentialCacheKey({ accountId: "1", roleName: "r", startUrl: "https://x/\u{1F600}" })).toBe(
       "36820a88337c811f7f48494662302c4025dbe7fa",
     );
+    // DEL too: Python escapes it as \u007f.
+    expect(
+      roleCredentialCacheKey({ accountId: "111111111111", roleName: "Read\u007fOnly", sessionName: "dev" }),
+    ).toBe("d46f37de11abf1ee87f4b0d87a4bb5a2c9adec9e");
   });
 });

@@ -1,3 +1,4 @@
+import { pythonJsonString } from "@sso-kit/token-provider";
 import { createHash } from "node:crypto";
 
 /** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */
@@ -15,10 +16,6 @@ export function roleCredentialCacheKey(input: RoleCredentialCacheKeyInput): stri
 }
 
 function pythonCompactJson(input: RoleCredentialCacheKeyInput): string {
-  const sorted = Object.fromEntries(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  // Python's ensure_ascii escapes every UTF-16 code unit above 0x7f, surrogate pairs included.
-  return JSON.stringify(sorted).replace(
-    /[\u0080-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const entries = Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, value]) => `${pythonJsonString(key)}:${pythonJsonString(value)}`).join(",")}}`;
 }

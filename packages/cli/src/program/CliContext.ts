@@ -13,10 +13,6 @@ export interface CliContext {
    * logger and the final error message redact them.
    */
   readonly secrets: KnownSecrets;
-  /** `--debug` was given. */
-  readonly debug: boolean;
-  /** The environment (AWS_PROFILE, NO_COLOR, ...). */
-  readonly env: NodeJS.ProcessEnv;
   /** Fires when the user interrupts (Ctrl-C): long waits (sign-in, the emulator) end on it. */
   readonly signal: AbortSignal;
 }

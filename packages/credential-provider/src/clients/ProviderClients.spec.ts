@@ -69,17 +69,19 @@ test("a request handler instance is sent through by the lean transport", async (
   });
 });
 
-test("an ssoClient or a shared config setting keeps the SDK client", async () => {
+test("an ssoClient keeps the SDK client: the given one, as is", async () => {
   const { lines, logger } = recordingLogger();
   const redirect = redirectingHandler(env.emu);
-
   const ssoClient = new SSOClient({ region: "sa-east-1", requestHandler: redirect.handler });
   const withClient = new ProviderClients({ ssoClient }, logger);
   expect(await chosen(withClient, lines)).toBe("sdk");
   // The given client is used as is: its region, endpoint and handler.
   await (await withClient.portal("us-east-1"))("111111111111", "ReadOnly", "token").catch(() => undefined);
   expect(redirect.seen.at(-1)?.url).toBe("https://portal.sso.sa-east-1.amazonaws.com/federation/credentials");
+});
 
+test("a setting of the profile the SDK client reads keeps the SDK client", async () => {
+  const { lines, logger } = recordingLogger();
   writeConfig("[profile other]\nregion = eu-west-1\n[default]\nuse_fips_endpoint = true\n");
   expect(await chosen(new ProviderClients({}, logger), lines)).toBe("sdk");
   expect(lines.at(-1)).toContain("profile 'default' sets use_fips_endpoint");

@@ -10,8 +10,8 @@ export const readSharedConfigKeys = async (
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<ReadonlySet<string> | undefined> => {
   try {
-    // Read afresh: the parser's cache may hold files read before they changed; this runs once per transport.
-    const { profiles } = await loadSharedConfig({ ignoreCache: true });
+    // The parser's copy, as read for the target: the SDK client would read that same copy.
+    const { profiles } = await loadSharedConfig();
     const profile = profiles.get(env.AWS_PROFILE || "default") ?? {};
     return new Set(Object.keys(profile).map((key) => key.toLowerCase()));
   } catch {

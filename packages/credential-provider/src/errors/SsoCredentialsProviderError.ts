@@ -45,9 +45,9 @@ export interface SsoCredentialsProviderErrorOptions {
  * sign-in command when that is the fix, and the underlying error as `cause`. Messages never contain secrets.
  *
  * Its base class is attached when a provider first runs ({@link adoptCredentialsProviderError}), not when this
- * module loads: `@smithy/property-provider` costs a program more to load than all of sso-kit's start, and a
- * program that gets its credentials may never need it. Every error is made after that, since only a running
- * provider throws.
+ * module loads: loading `@smithy/property-provider` on its own costs more than all of sso-kit's import, and by a
+ * provider's first run most of it (`@smithy/core`'s config modules) is loaded anyway for the shared config files.
+ * Every error is made after that, since only a running provider throws.
  */
 export class SsoCredentialsProviderError extends (Error as unknown as typeof CredentialsProviderError) {
   /** Why credentials could not be produced. */

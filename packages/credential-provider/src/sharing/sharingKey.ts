@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RoleTarget } from "../config/RoleTarget.js";
+import { ssoRegionOf } from "../config/ssoRegionOf.js";
 
 /**
  * The in-process sharing key of a target: sign-in (session name or start URL, and its region), account, role, and
@@ -10,7 +11,7 @@ export const sharingKey = (target: RoleTarget, accessToken: string): string =>
   JSON.stringify([
     target.kind,
     target.kind === "sso-session" ? target.session.name : target.startUrl,
-    target.kind === "sso-session" ? target.session.region : target.region,
+    ssoRegionOf(target),
     target.accountId,
     target.roleName,
     createHash("sha256").update(accessToken).digest("base64url"),

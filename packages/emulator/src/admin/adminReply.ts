@@ -1,5 +1,4 @@
 import { jsonReply, type Reply } from "../http/Reply.js";
-import type { FaultInjector } from "../faults/FaultInjector.js";
 import type { RequestLog } from "./RequestLog.js";
 
 /** The path prefix reserved for the emulator's own endpoints. */
@@ -7,9 +6,10 @@ export const ADMIN_PREFIX = "/__emulator/";
 
 /**
  * The admin endpoints: `GET /__emulator/stats` (per-operation counters), `GET /__emulator/requests` (the redacted
- * request log), `POST /__emulator/reset` (clears counters, log and faults; not tokens or clients).
+ * request log), `POST /__emulator/reset` (runs `reset`: the emulator's, which clears counters, log and faults;
+ * not tokens or clients).
  */
-export const adminReply = (method: string, path: string, log: RequestLog, faults: FaultInjector): Reply => {
+export const adminReply = (method: string, path: string, log: RequestLog, reset: () => void): Reply => {
   const name = path.slice(ADMIN_PREFIX.length);
   const route = `${method} ${name}`;
   switch (route) {
@@ -18,8 +18,7 @@ export const adminReply = (method: string, path: string, log: RequestLog, faults
     case "GET requests":
       return jsonReply(log.entries());
     case "POST reset":
-      log.reset();
-      faults.clear();
+      reset();
       return jsonReply({ reset: true });
   }
   const known = ["stats", "requests", "reset"].includes(name);

@@ -11,7 +11,7 @@ export interface EmulatorCliEnvironment {
 }
 
 /** Waits for the first SIGINT or SIGTERM, then removes the listeners. */
-export const untilSignal = (): Promise<void> =>
+const untilSignal = (): Promise<void> =>
   new Promise((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop).off("SIGTERM", stop);

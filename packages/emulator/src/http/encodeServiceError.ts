@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { renderErrorPage } from "../pages/renderErrorPage.js";
 import { htmlReply, type Reply } from "./Reply.js";
 import type { ServiceError } from "./ServiceError.js";
-import { OIDC_EXCEPTIONS } from "./serviceExceptions.js";
+import { oauthErrorOf } from "./serviceExceptions.js";
 import { xmlEscape } from "./xmlEscape.js";
 
 const OIDC_NAMESPACE = "com.amazonaws.sso.oidc";
@@ -17,7 +17,7 @@ export const encodeServiceError = (error: ServiceError): Reply => {
   switch (error.service) {
     case "oidc": {
       const body = {
-        error: OIDC_EXCEPTIONS[error.code]?.error ?? "invalid_request",
+        error: oauthErrorOf(error.code),
         error_description: error.message,
         message: error.message,
         ...error.fields,

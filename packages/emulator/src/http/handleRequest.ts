@@ -23,6 +23,8 @@ export interface RequestHandlerDeps {
   faults: FaultInjector;
   /** Aborted when the emulator stops, so that injected delays end at once. */
   stopping: AbortSignal;
+  /** Clears the counters, the request log and the fault rules (not tokens or clients). */
+  reset: () => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export const handleRequest = async (
   const path = url.pathname;
   if (path.startsWith(ADMIN_PREFIX)) {
     req.resume();
-    send(res, adminReply(method, path, deps.log, deps.faults));
+    send(res, adminReply(method, path, deps.log, deps.reset));
     return;
   }
   const route = routeRequest(method, path, url.searchParams);

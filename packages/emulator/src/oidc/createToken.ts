@@ -2,7 +2,7 @@ import { JsonFields } from "../http/JsonFields.js";
 import { jsonReply, type Reply } from "../http/Reply.js";
 import type { RequestContext } from "../http/RequestContext.js";
 import { authenticateClient } from "./authenticateClient.js";
-import { clientAllowsGrant, GRANT_TYPES } from "./grantTypes.js";
+import { clientAllowsGrant, GRANT_TYPES, REGISTRABLE_GRANT_TYPES } from "./grantTypes.js";
 import { invalidOidcRequest } from "./invalidOidcRequest.js";
 import type { IssuedTokens } from "./issueTokens.js";
 import { oidcError } from "./oidcError.js";
@@ -16,16 +16,14 @@ export const createToken = (ctx: RequestContext): Reply => {
   const clientId = fields.requiredString("clientId");
   const clientSecret = fields.requiredString("clientSecret");
   const grantType = fields.requiredString("grantType");
-  const deviceCode = fields.optionalString("deviceCode");
-  const code = fields.optionalString("code");
-  const refreshToken = fields.optionalString("refreshToken");
+  // The grants' own members are type-checked before authentication, whichever grant the request names.
+  for (const name of ["deviceCode", "code", "refreshToken", "redirectUri", "codeVerifier"]) {
+    fields.optionalString(name);
+  }
   const scope = fields.optionalStringList("scope");
-  const redirectUri = fields.optionalString("redirectUri");
-  const codeVerifier = fields.optionalString("codeVerifier");
   const { state } = ctx;
   const client = authenticateClient(state, clientId, clientSecret);
-  const known: string[] = [GRANT_TYPES.deviceCode, GRANT_TYPES.authorizationCode, GRANT_TYPES.refreshToken];
-  if (!known.includes(grantType)) {
+  if (!REGISTRABLE_GRANT_TYPES.includes(grantType)) {
     throw oidcError(
       "UnsupportedGrantTypeException",
       `Grant type "${grantType}" is not supported by CreateToken.`,
@@ -39,23 +37,22 @@ export const createToken = (ctx: RequestContext): Reply => {
   }
   let tokens: IssuedTokens;
   if (grantType === GRANT_TYPES.deviceCode) {
-    if (deviceCode === undefined || deviceCode === "") throw invalidOidcRequest("deviceCode is required.");
-    tokens = redeemDeviceCode(state, clientId, deviceCode);
+    tokens = redeemDeviceCode(state, clientId, fields.requiredString("deviceCode"));
   } else if (grantType === GRANT_TYPES.authorizationCode) {
-    if (code === undefined || code === "") throw invalidOidcRequest("code is required.");
-    if (redirectUri === undefined || redirectUri === "") throw invalidOidcRequest("redirectUri is required.");
-    if (codeVerifier === undefined || codeVerifier === "")
-      throw invalidOidcRequest("codeVerifier is required.");
-    tokens = redeemAuthorizationCode(state, { clientId, code, redirectUri, codeVerifier });
+    tokens = redeemAuthorizationCode(state, {
+      clientId,
+      code: fields.requiredString("code"),
+      redirectUri: fields.requiredString("redirectUri"),
+      codeVerifier: fields.requiredString("codeVerifier"),
+    });
   } else {
-    if (refreshToken === undefined || refreshToken === "")
-      throw invalidOidcRequest("refreshToken is required.");
     tokens = redeemRefreshToken(state, {
       clientId,
-      refreshToken,
+      refreshToken: fields.requiredString("refreshToken"),
       viaIam: false,
       ...(scope ? { scope } : {}),
     });
   }
-  return jsonReply(tokens);
+  const { scopes: _scopes, ...output } = tokens;
+  return jsonReply(output);
 };

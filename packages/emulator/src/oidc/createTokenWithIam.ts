@@ -17,10 +17,10 @@ export const createTokenWithIam = (ctx: RequestContext): Reply => {
   const fields = JsonFields.parse(ctx.body, invalidOidcRequest);
   const clientId = fields.requiredString("clientId");
   const grantType = fields.requiredString("grantType");
-  const assertion = fields.optionalString("assertion");
-  const refreshToken = fields.optionalString("refreshToken");
-  const scope = fields.optionalStringList("scope");
+  // The grants' own members (and those of the grants the emulator does not support) are type-checked up front.
   for (const name of [
+    "assertion",
+    "refreshToken",
     "code",
     "redirectUri",
     "subjectToken",
@@ -30,6 +30,7 @@ export const createTokenWithIam = (ctx: RequestContext): Reply => {
   ]) {
     fields.optionalString(name);
   }
+  const scope = fields.optionalStringList("scope");
   if (
     typeof ctx.headers.authorization !== "string" ||
     !ctx.headers.authorization.startsWith("AWS4-HMAC-SHA256 ")
@@ -38,15 +39,13 @@ export const createTokenWithIam = (ctx: RequestContext): Reply => {
   }
   let tokens: IssuedTokens;
   if (grantType === GRANT_TYPES.jwtBearer) {
-    if (assertion === undefined || assertion === "") throw invalidOidcRequest("assertion is required.");
+    const assertion = fields.requiredString("assertion");
     if (!JWT_PATTERN.test(assertion)) throw oidcError("InvalidGrantException", "assertion is not a JWT.");
     tokens = issueTokens(ctx.state, { clientId, scopes: scope ?? ["sso:account:access"], viaIam: true });
   } else if (grantType === GRANT_TYPES.refreshToken) {
-    if (refreshToken === undefined || refreshToken === "")
-      throw invalidOidcRequest("refreshToken is required.");
     tokens = redeemRefreshToken(ctx.state, {
       clientId,
-      refreshToken,
+      refreshToken: fields.requiredString("refreshToken"),
       viaIam: true,
       ...(scope ? { scope } : {}),
     });
@@ -56,10 +55,10 @@ export const createTokenWithIam = (ctx: RequestContext): Reply => {
       `Grant type "${grantType}" is not supported by the emulator.`,
     );
   }
-  const scopes = ctx.state.tokens.access(tokens.accessToken)?.scopes ?? [];
+  const { scopes, ...output } = tokens;
   const identityContext = `arn:aws:identitystore::${ctx.state.options.accounts[0]?.accountId ?? "000000000000"}:identitystore/d-0000000000/user/${ctx.state.options.userName}`;
   return jsonReply({
-    ...tokens,
+    ...output,
     idToken: unsignedIdToken({
       sub: ctx.state.options.userName,
       aud: clientId,

@@ -4,7 +4,6 @@ export const GRANT_TYPES = {
   authorizationCode: "authorization_code",
   refreshToken: "refresh_token",
   jwtBearer: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-  tokenExchange: "urn:ietf:params:oauth:grant-type:token-exchange",
 } as const;
 
 /** Grant types a client may register. */

@@ -7,6 +7,8 @@ export interface IssuedTokens {
   tokenType: "Bearer";
   expiresIn: number;
   refreshToken: string;
+  /** The scopes granted: CreateTokenWithIAM returns them as `scope`, CreateToken does not return them. */
+  scopes: string[];
 }
 
 /**
@@ -37,5 +39,11 @@ export const issueTokens = (
     refreshToken,
     revoked: false,
   });
-  return { accessToken, tokenType: "Bearer", expiresIn: accessTokenTtlSeconds, refreshToken };
+  return {
+    accessToken,
+    tokenType: "Bearer",
+    expiresIn: accessTokenTtlSeconds,
+    refreshToken,
+    scopes: grant.scopes,
+  };
 };

@@ -11,6 +11,9 @@ import { oidcError } from "./oidcError.js";
 /** Consonants only, so that user codes never spell words and never mix up 0/O or 1/I. */
 const USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
 
+/** Draws of a fresh user code before giving up; with 20^8 codes even one repeat is already unlikely. */
+const USER_CODE_ATTEMPTS = 5;
+
 /** `POST /device_authorization`: starts the device code flow (RFC 8628). */
 export const startDeviceAuthorization = (ctx: RequestContext): Reply => {
   const fields = JsonFields.parse(ctx.body, invalidOidcRequest);
@@ -46,9 +49,13 @@ export const startDeviceAuthorization = (ctx: RequestContext): Reply => {
 };
 
 const newUserCode = (state: EmulatorState): string => {
-  for (;;) {
+  for (let attempt = 0; attempt < USER_CODE_ATTEMPTS; attempt += 1) {
     const chars = randomChars(USER_CODE_ALPHABET, 8);
     const userCode = `${chars.slice(0, 4)}-${chars.slice(4)}`;
     if (!state.devices.hasUserCode(userCode)) return userCode;
   }
+  throw oidcError(
+    "InternalServerException",
+    "No free user code was found; start the device authorization again.",
+  );
 };

@@ -2,7 +2,7 @@ import { clientAllowsGrant, GRANT_TYPES } from "../oidc/grantTypes.js";
 import { redirectUriMatchesRegistration } from "../oidc/isLoopbackRedirectUri.js";
 import { htmlReply, redirectReply, type Reply } from "../http/Reply.js";
 import type { RequestContext } from "../http/RequestContext.js";
-import type { AuthorizationRequest } from "../state/AuthorizationRequestStore.js";
+import type { AuthorizationRequest } from "../state/AuthorizationRequest.js";
 import type { EmulatorState } from "../state/EmulatorState.js";
 import { randomToken } from "../state/randomToken.js";
 import { pageError } from "./pageError.js";

@@ -23,7 +23,7 @@ export const showDevicePage = (ctx: RequestContext): Reply => {
     throw pageError("already_answered", "This code was already approved or denied.");
   }
   const requestId = randomToken("", 24);
-  state.deviceConsents.set(requestId, authorization.userCode);
+  state.deviceConsents.put(requestId, authorization.userCode);
   const clientName = state.clients.get(authorization.clientId)?.clientName ?? authorization.clientId;
   return htmlReply(renderDeviceConsentPage({ userCode: authorization.userCode, clientName, requestId }));
 };
@@ -36,8 +36,7 @@ export const answerDevicePage = (ctx: RequestContext): Reply => {
     throw pageError("invalid_request", "Choose Allow or Deny.");
   const { state } = ctx;
   const requestId = form.get("request_id") ?? "";
-  const userCode = state.deviceConsents.get(requestId);
-  state.deviceConsents.delete(requestId);
+  const userCode = state.deviceConsents.take(requestId);
   const authorization = userCode === undefined ? undefined : state.devices.byUserCode(userCode);
   if (authorization === undefined || authorization.status !== "pending") {
     throw pageError(

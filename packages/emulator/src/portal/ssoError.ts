@@ -1,13 +1,6 @@
 import { ServiceError } from "../http/ServiceError.js";
-
-/** Names of the exceptions the SSO portal models, with their status. */
-const STATUS = {
-  InvalidRequestException: 400,
-  ResourceNotFoundException: 404,
-  TooManyRequestsException: 429,
-  UnauthorizedException: 401,
-} as const;
+import { SSO_EXCEPTIONS, type SsoExceptionName } from "../http/serviceExceptions.js";
 
 /** An SSO portal error with its modelled status. */
-export const ssoError = (name: keyof typeof STATUS, message: string): ServiceError =>
-  new ServiceError("sso", name, STATUS[name], message);
+export const ssoError = (name: SsoExceptionName, message: string): ServiceError =>
+  new ServiceError("sso", name, SSO_EXCEPTIONS[name], message);

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { EmulatorClock } from "../clock/EmulatorClock.js";
 import type { ResolvedEmulatorOptions } from "../options/ResolvedEmulatorOptions.js";
-import { AuthorizationRequestStore } from "./AuthorizationRequestStore.js";
+import type { AuthorizationRequest } from "./AuthorizationRequest.js";
 import { ClientRegistry } from "./ClientRegistry.js";
 import { CredentialStore } from "./CredentialStore.js";
 import { DeviceAuthorizationStore } from "./DeviceAuthorizationStore.js";
+import { SingleUseStore } from "./SingleUseStore.js";
 import { TokenStore } from "./TokenStore.js";
 
 /** Everything the emulator remembers between requests. */
@@ -17,12 +18,12 @@ export interface EmulatorState {
   readonly tokens: TokenStore;
   readonly devices: DeviceAuthorizationStore;
   /** Pending consent pages, keyed by their per-request id. */
-  readonly consentRequests: AuthorizationRequestStore;
+  readonly consentRequests: SingleUseStore<AuthorizationRequest>;
   /** Authorization codes granted at /authorize. */
-  readonly authorizationCodes: AuthorizationRequestStore;
+  readonly authorizationCodes: SingleUseStore<AuthorizationRequest>;
   readonly credentials: CredentialStore;
   /** Pending device verification pages: per-request id to the user code they show. */
-  readonly deviceConsents: Map<string, string>;
+  readonly deviceConsents: SingleUseStore<string>;
   /** Key that authenticates pagination tokens, so they stay opaque and tamper-evident. */
   readonly pageTokenKey: Buffer;
 }
@@ -38,9 +39,9 @@ export const createEmulatorState = (
   clients: new ClientRegistry(),
   tokens: new TokenStore(),
   devices: new DeviceAuthorizationStore(),
-  consentRequests: new AuthorizationRequestStore(),
-  authorizationCodes: new AuthorizationRequestStore(),
+  consentRequests: new SingleUseStore(),
+  authorizationCodes: new SingleUseStore(),
   credentials: new CredentialStore(),
-  deviceConsents: new Map(),
+  deviceConsents: new SingleUseStore(),
   pageTokenKey: randomBytes(32),
 });

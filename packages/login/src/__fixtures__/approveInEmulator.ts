@@ -1,13 +1,8 @@
 /**
- * Plays the user on the emulator's pages without a browser: fetches the page, reads the per-request id from
- * its form and posts the decision, as the page's Allow / Deny buttons do.
+ * Plays the user on the emulator's pages without a browser: opens the page and clicks Allow or Deny on its form
+ * (through the one form-submitting helper the emulator's tests use too).
  */
-
-function requestIdOf(html: string): string {
-  const match = /name="request_id" value="([^"]+)"/.exec(html);
-  if (!match?.[1]) throw new Error(`no consent form in the page:\n${html.slice(0, 500)}`);
-  return match[1];
-}
+import { clickButton } from "../../../emulator/src/__fixtures__/browser.js";
 
 /** What the consent page showed. */
 export interface ConsentPage {
@@ -22,6 +17,15 @@ function consentPageOf(html: string): ConsentPage {
   };
 }
 
+/** Opens `url` and clicks the `decision` button of its form; the page's HTML and the answer (not followed). */
+async function answerPage(
+  url: string,
+  decision: "allow" | "deny",
+): Promise<{ page: ConsentPage; answer: Response }> {
+  const html = await (await fetch(url)).text();
+  return { page: consentPageOf(html), answer: await clickButton(url, html, decision) };
+}
+
 /**
  * Answers the consent page of an authorize URL, then follows the emulator's redirect to the loopback
  * server as a browser would. Returns the consent page and the loopback server's response.
@@ -30,16 +34,10 @@ export async function answerAuthorizeUrl(
   authorizeUrl: string,
   decision: "allow" | "deny",
 ): Promise<{ page: ConsentPage; callback: Response }> {
-  const html = await (await fetch(authorizeUrl)).text();
-  const form = new URLSearchParams({ request_id: requestIdOf(html), decision });
-  const answer = await fetch(new URL("/authorize", authorizeUrl), {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-  });
+  const { page, answer } = await answerPage(authorizeUrl, decision);
   const location = answer.headers.get("location");
   if (answer.status !== 303 || !location) throw new Error(`expected a redirect, got ${answer.status}`);
-  return { page: consentPageOf(html), callback: await fetch(location) };
+  return { page, callback: await fetch(location) };
 }
 
 /** Answers the verification page of a device code (`verificationUriComplete`). */
@@ -47,8 +45,6 @@ export async function answerDevicePage(
   verificationUriComplete: string,
   decision: "allow" | "deny",
 ): Promise<{ page: ConsentPage; result: string }> {
-  const html = await (await fetch(verificationUriComplete)).text();
-  const form = new URLSearchParams({ request_id: requestIdOf(html), decision });
-  const answer = await fetch(new URL("/device", verificationUriComplete), { method: "POST", body: form });
-  return { page: consentPageOf(html), result: await answer.text() };
+  const { page, answer } = await answerPage(verificationUriComplete, decision);
+  return { page, result: await answer.text() };
 }

@@ -1,11 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpHandlerOptions } from "@smithy/types";
-import { startEmulator, type Emulator, type EmulatorOptions, type OperationName } from "@sso-kit/emulator";
+import type { Emulator, EmulatorOptions, OperationName } from "@sso-kit/emulator";
 
-import { enterTempHome } from "../../../../test/support/enterTempHome.js";
+import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
 import type { LoginPrompt } from "../LoginOptions.js";
 
 /** A request the SDK client sent, as recorded by {@link RecordingHandler}. */
@@ -87,23 +84,11 @@ export class EchoingHandler extends RecordingHandler {
   }
 }
 
-/** A temp HOME with an `~/.aws/config`, an emulator, and the environment pointing at both. */
-export interface LoginTestEnv {
-  home: string;
-  emu: Emulator;
-  configFile: string;
-  cacheDir: string;
-  /** Replaces `~/.aws/config`. */
-  writeConfig(text: string): void;
-  /** File names in `~/.aws/sso/cache` (no temp or lock files), sorted. */
-  cacheFiles(): string[];
-  /** A cache file's JSON. */
-  readCache(name: string): Record<string, unknown>;
+/** A {@link SsoSandbox} for sign-in specs, with a prompt callback that records what it is shown. */
+export interface LoginTestEnv extends SsoSandbox {
   /** Prompts seen by `prompt`, a prompt callback that records and shows nothing. */
   prompts: LoginPrompt[];
   prompt: (prompt: LoginPrompt) => void;
-  /** Stops the emulator, restores the environment, removes the temp HOME. */
-  close(): Promise<void>;
 }
 
 /** The default config: sso-session `emu`, profile `dev` using it, and a legacy profile `legacy`. */
@@ -129,45 +114,15 @@ export function defaultConfig(emu: Emulator): string {
 
 /**
  * Starts an emulator (`options`, device code polled every second) and enters a temporary HOME whose
- * `~/.aws/config` holds {@link defaultConfig}, with the SDK's SSO endpoints pointing at the emulator; `close()`
+ * `~/.aws/config` holds {@link defaultConfig}, with the SDK's endpoints pointing at the emulator; `close()`
  * undoes all of it.
  */
 export async function startLoginTestEnv(options: EmulatorOptions = {}): Promise<LoginTestEnv> {
-  const emu = await startEmulator({ deviceCodeIntervalSeconds: 1, ...options });
-  const tempHome = enterTempHome({ prefix: "sso-kit-login-", createAwsDirectory: true });
-  const home = tempHome.dir;
-  const configFile = path.join(home, ".aws", "config");
-  writeFileSync(configFile, defaultConfig(emu));
-  process.env.AWS_CONFIG_FILE = configFile;
-  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(home, ".aws", "credentials");
-  process.env.AWS_ENDPOINT_URL_SSO = emu.url;
-  process.env.AWS_ENDPOINT_URL_SSO_OIDC = emu.url;
-  const cacheDir = path.join(home, ".aws", "sso", "cache");
+  const sandbox = await startSsoSandbox({
+    emulator: { deviceCodeIntervalSeconds: 1, ...options },
+    config: defaultConfig,
+    homePrefix: "sso-kit-login-",
+  });
   const prompts: LoginPrompt[] = [];
-  return {
-    home,
-    emu,
-    configFile,
-    cacheDir,
-    writeConfig: (text) => writeFileSync(configFile, text),
-    cacheFiles: () => {
-      try {
-        return readdirSync(cacheDir)
-          .filter((name) => name.endsWith(".json") && !name.startsWith("."))
-          .sort();
-      } catch {
-        return [];
-      }
-    },
-    readCache: (name) =>
-      JSON.parse(readFileSync(path.join(cacheDir, name), "utf8")) as Record<string, unknown>,
-    prompts,
-    prompt: (prompt) => {
-      prompts.push(prompt);
-    },
-    close: async () => {
-      await emu.stop();
-      tempHome.restore();
-    },
-  };
+  return { ...sandbox, prompts, prompt: (prompt) => void prompts.push(prompt) };
 }

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 import { CreateTokenCommand, StartDeviceAuthorizationCommand } from "@aws-sdk/client-sso-oidc";
 
 import { openInBrowser } from "../browser/openInBrowser.js";
@@ -5,7 +7,6 @@ import { LoginError } from "../LoginError.js";
 import { parseIssuedToken, type IssuedToken } from "../oidc/parseIssuedToken.js";
 import type { SignInFlowOptions } from "../oidc/SignInFlowOptions.js";
 import { AUTHORIZATION_EXPIRED_MESSAGE, abortedError, toLoginError } from "../oidc/toLoginError.js";
-import { abortableSleep } from "../wait/abortableSleep.js";
 import { describeDuration } from "../wait/describeDuration.js";
 
 /** RFC 8628 §3.5: the polling interval when the service gives none, and what `slow_down` adds. */
@@ -116,7 +117,7 @@ export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise
           );
     }
     try {
-      await abortableSleep(Math.min(intervalSeconds * 1000, remaining), signal);
+      await sleep(Math.min(intervalSeconds * 1000, remaining), undefined, { signal });
     } catch (reason) {
       throw abortedError(reason);
     }

@@ -3,6 +3,7 @@ import type { Logger } from "@smithy/types";
 import {
   clientRegistrationCacheKey,
   describeError,
+  formatTimestamp,
   type SsoClientRegistration,
   type SsoTokenCache,
 } from "@sso-kit/token-provider";
@@ -10,7 +11,6 @@ import {
 import { LoginError } from "../LoginError.js";
 import type { LoginFlow } from "../LoginOptions.js";
 import { toLoginError } from "../oidc/toLoginError.js";
-import { formatExpiresAt } from "../token/formatExpiresAt.js";
 
 /** A registration is reused only while it has at least this long left (as the AWS CLI does). */
 export const REGISTRATION_REUSE_MARGIN_MS = 15 * 60 * 1000;
@@ -92,7 +92,7 @@ export async function getClientRegistration(
   const file: SsoClientRegistration = {
     clientId: registered.clientId,
     clientSecret: registered.clientSecret,
-    expiresAt: formatExpiresAt(registered.expiresAt),
+    expiresAt: formatTimestamp(registered.expiresAt),
     ...(registered.scopes !== undefined && { scopes: registered.scopes }),
     ...(flow === "pkce" && { grantTypes: PKCE_GRANT_TYPES }),
   };

@@ -21,9 +21,10 @@ export class CacheFileError extends Error {
     readonly path: string,
     /** What is wrong with it. */
     readonly reason: CacheFileErrorReason,
-    message: string,
+    /** What is wrong with it, in words (the message adds the file). */
+    readonly problem: string,
     options?: { cause?: unknown },
   ) {
-    super(`${message} (${path})`, options);
+    super(`${problem} (${path})`, options);
   }
 }

@@ -44,11 +44,6 @@ describe("SsoTokenCache", () => {
       }
     });
 
-    it("hashes the sso-session name, not the profile section (the PHP quirk is not replicated)", () => {
-      const quirk = vectors.find((v) => v.kind === "php-quirk")!;
-      expect(new SsoTokenCache().tokenPath("testCachedSuccess")).not.toContain(quirk.expectedFileName);
-    });
-
     it("resolves HOME at construction and expands ~/ in an explicit directory", () => {
       const cache = new SsoTokenCache();
       process.env.HOME = "/somewhere/else";

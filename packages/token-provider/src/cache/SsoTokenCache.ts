@@ -183,7 +183,7 @@ export class SsoTokenCache {
       return error as Error;
     }
     return tokenProviderError(
-      `The ${what} ${error.path} is not usable: ${error.message.replace(` (${error.path})`, "")}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
+      `The ${what} ${error.path} is not usable: ${error.problem}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
       { tryNextLink: false, logger: this.logger, cause: error, signInCommand: signInCommand(target) },
     );
   }

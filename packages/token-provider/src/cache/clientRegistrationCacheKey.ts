@@ -1,3 +1,5 @@
+import { pythonJsonString } from "./pythonJsonString.js";
+
 /** What the AWS CLI keys a cached OIDC client registration on. */
 export interface ClientRegistrationCacheKeyInput {
   /** The configured `sso_start_url` (not a vanity-resolved one). */
@@ -29,9 +31,5 @@ export const clientRegistrationCacheKey = (input: ClientRegistrationCacheKeyInpu
 const pythonJson = (value: string | string[] | undefined): string => {
   if (value === undefined) return "null";
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(", ")}]`;
-  // JSON.stringify escapes like Python except for non-ASCII, which Python writes as \uXXXX (UTF-16 units).
-  return JSON.stringify(value).replace(
-    /[\u007f-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return pythonJsonString(value);
 };

@@ -10,7 +10,8 @@ export const ABANDONED_TEMPORARY_FILE_AGE_MS = 60_000;
  * creating one and renaming (or linking) it into place leaves it behind, and nothing else would ever remove it.
  * Best effort: a file that cannot be listed, examined or removed is left for the next time.
  */
-export const removeAbandonedTemporaryFiles = async (path: string, now = Date.now()): Promise<void> => {
+export const removeAbandonedTemporaryFiles = async (path: string): Promise<void> => {
+  const now = Date.now();
   const directory = dirname(path);
   const prefix = `.${basename(path)}.`;
   let names: string[];

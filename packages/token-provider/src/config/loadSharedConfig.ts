@@ -20,14 +20,15 @@ const SSO_SESSION_PREFIX = "sso-session.";
 
 /**
  * Reads the shared config and credentials files with `@smithy/shared-ini-file-loader` (the AWS SDK's own
- * parser, so both agree on every file), expanding `~/` in both paths. Missing files read as empty.
+ * parser, so both agree on every file), expanding `~/` in both paths. Missing files read as empty; an empty
+ * `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` counts as unset, as in the SDK.
  */
 export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<SharedConfig> => {
   const configFilepath = expandHomePath(
-    init.configFilepath ?? process.env.AWS_CONFIG_FILE ?? join(getHomeDir(), ".aws", "config"),
+    init.configFilepath ?? (process.env.AWS_CONFIG_FILE || join(getHomeDir(), ".aws", "config")),
   );
   const filepath = expandHomePath(
-    init.filepath ?? process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(getHomeDir(), ".aws", "credentials"),
+    init.filepath ?? (process.env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), ".aws", "credentials")),
   );
   // Loaded on first use: the module costs more to load than the rest of sso-kit's start.
   const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");

@@ -84,6 +84,15 @@ describe("resolveSsoProfile", () => {
     });
   });
 
+  it("reads ~/.aws/config when AWS_CONFIG_FILE is set but empty, as the SDK does", async () => {
+    writeConfig("[profile x]\nsso_session = s\n[sso-session s]\nsso_start_url = u\nsso_region = r\n");
+    process.env.AWS_CONFIG_FILE = "";
+    process.env.AWS_SHARED_CREDENTIALS_FILE = "";
+    await expect(resolveSsoProfile({ profile: "x", ignoreCache: true })).resolves.toMatchObject({
+      profileName: "x",
+    });
+  });
+
   it("merges the credentials file over the config file", async () => {
     writeConfig("[profile x]\nsso_session = s\n[sso-session s]\nsso_start_url = u\nsso_region = r\n");
     writeFileSync(join(home.dir, ".aws", "credentials"), "[x]\nsso_role_name = FromCredentials\n");

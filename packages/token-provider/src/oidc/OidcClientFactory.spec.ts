@@ -1,6 +1,7 @@
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
-import { DEFAULT_HTTP_TIMEOUTS } from "../http/DEFAULT_HTTP_TIMEOUTS.js";
+import { DEFAULT_REQUEST_HANDLER } from "../http/DEFAULT_REQUEST_HANDLER.js";
 import { OidcClientFactory } from "./OidcClientFactory.js";
+import { settledHandlerOptions } from "../../../../test/support/settledHandlerOptions.js";
 
 describe("OidcClientFactory", () => {
   it("creates one client per region and reuses it", async () => {
@@ -15,24 +16,7 @@ describe("OidcClientFactory", () => {
 
   it("bounds each call with the default time limits when no one gives an HTTP handler", async () => {
     const client = await new OidcClientFactory().get("us-east-1");
-    const handler = client.config.requestHandler as unknown as {
-      handle(request: unknown): Promise<unknown>;
-      httpHandlerConfigs(): Record<string, unknown>;
-    };
-    // The handler settles its options on its first request: one to a closed port, refused at once.
-    const refused = {
-      protocol: "http:",
-      hostname: "127.0.0.1",
-      port: 9,
-      method: "GET",
-      path: "/",
-      headers: {},
-    };
-    await expect(handler.handle(refused)).rejects.toThrow();
-    expect(handler.httpHandlerConfigs()).toMatchObject({
-      ...DEFAULT_HTTP_TIMEOUTS,
-      throwOnRequestTimeout: true,
-    });
+    expect(await settledHandlerOptions(client.config.requestHandler)).toMatchObject(DEFAULT_REQUEST_HANDLER);
   });
 
   it("always uses the session's region, even when clientConfig names another", async () => {

@@ -1,6 +1,6 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
-import { DEFAULT_HTTP_TIMEOUTS } from "../http/DEFAULT_HTTP_TIMEOUTS.js";
+import { DEFAULT_REQUEST_HANDLER } from "../http/DEFAULT_REQUEST_HANDLER.js";
 
 /** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
 export interface ParentClientConfig {
@@ -26,16 +26,13 @@ export interface OidcClientSources {
 
 const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
 
-/** The SDK client's own HTTP handler, with time limits (see {@link DEFAULT_HTTP_TIMEOUTS}). */
-const DEFAULT_REQUEST_HANDLER = { ...DEFAULT_HTTP_TIMEOUTS, throwOnRequestTimeout: true } as const;
-
 /**
  * Creates SSO-OIDC clients on demand, one per region, reused for every refresh of the provider.
  *
  * The SDK client is loaded with a dynamic `import()` on the first refresh only, so a process whose token is
  * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
  * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
- * `requestHandler` from any of them, the SDK's own handler with {@link DEFAULT_HTTP_TIMEOUTS}. `region` is
+ * `requestHandler` from any of them, the SDK's own handler with {@link DEFAULT_REQUEST_HANDLER}'s time limits. `region` is
  * always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
  * `AWS_ENDPOINT_URL_SSO_OIDC` itself.
  */

@@ -37,13 +37,9 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   }
   const token = await cache.readToken(session.name, { profileName });
   if (token === undefined) {
-    throw await tokenProviderError(
-      `No SSO token found for ${subject(request)} (expected ${path}): not signed in. ${signInAdvice({ profileName, sessionName: session.name })}`,
-      {
-        tryNextLink: false,
-        logger,
-        signInCommand: signInCommand({ profileName, sessionName: session.name }),
-      },
+    throw await signInError(
+      request,
+      `No SSO token found for ${subject(request)} (expected ${path}): not signed in.`,
     );
   }
   if (!needsRefresh(token, request.refreshWindowMs)) {
@@ -61,10 +57,10 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
       ? identity(token)
       : validOrThrow(token, request, refreshState.lastFailure.get(path));
   }
-  const obstacle = refreshObstacle(token);
-  if (obstacle !== undefined) {
-    logger?.debug?.(`${LOG} cannot refresh the token of ${subject(request)}: ${obstacle}`);
-    return validOrThrow(token, request, obstacle, false);
+  const grant = refreshGrant(token);
+  if (typeof grant === "string") {
+    logger?.debug?.(`${LOG} cannot refresh the token of ${subject(request)}: ${grant}`);
+    return validOrThrow(token, request, grant, false);
   }
   const refresh = refreshUnderLock(request, token, path);
   refreshState.inFlight.set(path, refresh);
@@ -85,56 +81,51 @@ const refreshUnderLock = async (
   let newest = initial;
   // Signing out while we waited is final: the cached token is not offered as a fallback.
   let signedOut = false;
-  const secrets = new Set<string | undefined>([
-    initial.accessToken,
-    initial.refreshToken,
-    initial.clientSecret,
-  ]);
+  // Every secret seen on the way, so that no message quotes one back.
+  const secrets = new Set<string | undefined>();
+  const remember = (token: SsoTokenFile): void => {
+    for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) secrets.add(secret);
+  };
+  remember(initial);
   try {
     const refreshed = await cache.withLock(session.name, async () => {
       // Another process may have refreshed (or signed in again) while we waited for the lock.
       const current = await cache.readToken(session.name, { profileName });
       if (current === undefined) {
         signedOut = true;
-        throw await tokenProviderError(
-          `The SSO token of ${subject(request)} was removed (signed out). ${signInAdvice({ profileName, sessionName: session.name })}`,
-          {
-            tryNextLink: false,
-            logger,
-            signInCommand: signInCommand({ profileName, sessionName: session.name }),
-          },
-        );
+        throw await signInError(request, `The SSO token of ${subject(request)} was removed (signed out).`);
       }
       newest = current;
-      [current.accessToken, current.refreshToken, current.clientSecret].forEach((s) => secrets.add(s));
+      remember(current);
       if (!needsRefresh(current, request.refreshWindowMs)) {
         logger?.debug?.(`${LOG} the token of ${subject(request)} was refreshed by another process`);
         return identity(current);
       }
-      const obstacle = refreshObstacle(current);
-      if (obstacle !== undefined) {
-        throw new NotRefreshable(obstacle);
+      const grant = refreshGrant(current);
+      if (typeof grant === "string") {
+        throw new NotRefreshable(grant);
       }
       let base = current;
       let reply;
       try {
-        reply = await callCreateToken(request, grantOf(base));
+        reply = await callCreateToken(request, grant);
       } catch (error) {
         if ((error as Error | undefined)?.name !== "InvalidGrantException") throw error;
         // Something that does not take our lock (another tool) may have rotated the refresh token.
         const again = await cache.readToken(session.name, { profileName });
         if (again === undefined) throw error;
         newest = again;
-        [again.accessToken, again.refreshToken, again.clientSecret].forEach((s) => secrets.add(s));
+        remember(again);
         if (!needsRefresh(again, request.refreshWindowMs)) {
           return identity(again);
         }
-        if (again.refreshToken === base.refreshToken || refreshObstacle(again) !== undefined) throw error;
+        const rotated = refreshGrant(again);
+        if (again.refreshToken === base.refreshToken || typeof rotated === "string") throw error;
         logger?.debug?.(
           `${LOG} the refresh token of ${subject(request)} was rotated elsewhere; retrying once`,
         );
         base = again;
-        reply = await callCreateToken(request, grantOf(base));
+        reply = await callCreateToken(request, rotated);
       }
       secrets.add(reply.accessToken).add(reply.refreshToken);
       const expiration = new Date(Date.now() + reply.expiresIn * 1000);
@@ -168,16 +159,17 @@ const refreshUnderLock = async (
 };
 
 /** Why the cached token cannot be refreshed, or `undefined` when it can. */
-const refreshObstacle = (token: SsoTokenFile): string | undefined => {
-  for (const key of ["clientId", "clientSecret", "refreshToken"] as const) {
-    if (token[key] === undefined || token[key] === "") {
-      return `the cached token has no ${key}, so it cannot be refreshed`;
-    }
+/** What refreshes `token`, or why it cannot be refreshed. */
+const refreshGrant = (token: SsoTokenFile): RefreshTokenGrant | string => {
+  const { clientId, clientSecret, refreshToken } = token;
+  if (!clientId || !clientSecret || !refreshToken) {
+    const missing = !clientId ? "clientId" : !clientSecret ? "clientSecret" : "refreshToken";
+    return `the cached token has no ${missing}, so it cannot be refreshed`;
   }
   if (token.registrationExpiresAt !== undefined && Date.parse(token.registrationExpiresAt) <= Date.now()) {
     return `the client registration expired at ${token.registrationExpiresAt}, so the token cannot be refreshed and you must sign in again`;
   }
-  return undefined;
+  return { clientId, clientSecret, refreshToken };
 };
 
 const callCreateToken = async (request: SessionTokenRequest, grant: RefreshTokenGrant) => {
@@ -185,12 +177,6 @@ const callCreateToken = async (request: SessionTokenRequest, grant: RefreshToken
   const client = await request.oidc.get(request.session.region, request.callerClientConfig);
   return refreshAccessToken(client, grant);
 };
-
-const grantOf = (token: SsoTokenFile): RefreshTokenGrant => ({
-  clientId: token.clientId as string,
-  clientSecret: token.clientSecret as string,
-  refreshToken: token.refreshToken as string,
-});
 
 /** A refresh precondition failed; not a service error. */
 class NotRefreshable extends Error {}
@@ -231,12 +217,18 @@ const validOrThrow = async (
   const sentence = cause?.replace(/\.*$/, ".");
   const why =
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
-  throw await tokenProviderError(
-    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why} ${signInAdvice({ profileName: request.profileName, sessionName: request.session.name })}`,
-    {
-      tryNextLink: false,
-      logger: request.logger,
-      signInCommand: signInCommand({ profileName: request.profileName, sessionName: request.session.name }),
-    },
+  throw await signInError(
+    request,
+    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why}`,
   );
+};
+
+/** The error that says what happened and how to sign in again (as words, and as the error's `signInCommand`). */
+const signInError = (request: SessionTokenRequest, what: string) => {
+  const target = { profileName: request.profileName, sessionName: request.session.name };
+  return tokenProviderError(`${what} ${signInAdvice(target)}`, {
+    tryNextLink: false,
+    logger: request.logger,
+    signInCommand: signInCommand(target),
+  });
 };

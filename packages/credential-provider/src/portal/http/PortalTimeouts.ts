@@ -1,4 +1,4 @@
-import { DEFAULT_HTTP_TIMEOUTS } from "@sso-kit/token-provider";
+import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider";
 
 /**
  * Time limits of the lean transport, per attempt. The SDK's node handler has none by default, so a connection
@@ -17,11 +17,8 @@ export interface PortalTimeouts {
 }
 
 /**
- * The defaults: those of every sso-kit call to IAM Identity Center (`DEFAULT_HTTP_TIMEOUTS`: 5 s to connect,
+ * The defaults: those of every sso-kit call to IAM Identity Center (`DEFAULT_REQUEST_HANDLER`: 5 s to connect,
  * 10 s per attempt). A GetRoleCredentials reply takes well under a second, so these only end calls that would
- * otherwise never end; with 3 attempts a dead portal fails in about 30 s.
+ * otherwise never end.
  */
-export const DEFAULT_PORTAL_TIMEOUTS: PortalTimeouts = {
-  ...DEFAULT_HTTP_TIMEOUTS,
-  throwOnRequestTimeout: true,
-};
+export const DEFAULT_PORTAL_TIMEOUTS: PortalTimeouts = DEFAULT_REQUEST_HANDLER;

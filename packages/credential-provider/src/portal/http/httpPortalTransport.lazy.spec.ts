@@ -3,14 +3,8 @@
  * counted, and a whole `fromSSO` call through the emulator must count none. The SDK path counts one, which shows
  * the count is live.
  */
-import {
-  pointSdkAt,
-  redirectingHandler,
-  useEmulator,
-  writeCachedToken,
-  writeConfig,
-} from "../../__fixtures__/testEnvironment.js";
-import { useTempHome } from "../../../../../test/support/useTempHome.js";
+import { redirectingHandler } from "../../__fixtures__/testEnvironment.js";
+import { useSsoProfiles } from "../../__fixtures__/useSsoProfiles.js";
 import type * as CredentialProvider from "../../index.js";
 
 /** Loads of the module in this file's registry (kept on the global: the mock factory is hoisted above any const). */
@@ -21,8 +15,11 @@ jest.mock("@aws-sdk/client-sso", () => {
   return jest.requireActual("@aws-sdk/client-sso");
 });
 
-useTempHome({ prefix: "sso-kit-credential-provider-", createAwsDirectory: true });
-const env = useEmulator();
+/** Profile `dev` (account 111111111111), signed in. */
+const env = useSsoProfiles();
+beforeEach(async () => {
+  await env.signIn("dev");
+});
 
 /** The package as a program first loads it: a fresh module registry, nothing of the SDK loaded yet. */
 const freshPackage = async (): Promise<typeof CredentialProvider> => {
@@ -30,22 +27,6 @@ const freshPackage = async (): Promise<typeof CredentialProvider> => {
   loads.ssoClientLoads = 0;
   return import("../../index.js");
 };
-
-beforeEach(async () => {
-  pointSdkAt(env.emu);
-  writeConfig(
-    [
-      "[profile dev]",
-      "sso_session = dev",
-      "sso_account_id = 111111111111",
-      "sso_role_name = ReadOnly",
-      "[sso-session dev]",
-      `sso_start_url = ${env.emu.startUrl}`,
-      "sso_region = us-east-1",
-    ].join("\n"),
-  );
-  await writeCachedToken("dev", env.emu.cachedToken(env.emu.seedToken()));
-});
 
 test("fromSSO on the lean path gets credentials without loading @aws-sdk/client-sso", async () => {
   const { fromSSO } = await freshPackage();

@@ -11,7 +11,7 @@ import type { PortalTransport } from "../PortalTransport.js";
 import { sdkPortalTransport } from "../sdkPortalTransport.js";
 import { useRecordingServer, type RecordedRequest } from "./__fixtures__/recordingServer.js";
 import { httpPortalTransport } from "./httpPortalTransport.js";
-import { MAX_REPLY_BYTES } from "./sendPortalRequest.js";
+import { MAX_REPLY_BYTES } from "./MAX_REPLY_BYTES.js";
 import { PACKAGE_VERSION } from "./PACKAGE_VERSION.js";
 
 const server = useRecordingServer();

@@ -1,9 +1,11 @@
 import type { Provider } from "@smithy/types";
+import { randomUUID } from "node:crypto";
 import { redactSecrets } from "@sso-kit/token-provider";
 import type { PortalTransport } from "../PortalTransport.js";
 import type { HttpPortalSettings } from "./HttpPortalSettings.js";
 import { logPortalCall } from "./logPortalCall.js";
 import type { PortalReply } from "./PortalReply.js";
+import type { PortalRequest } from "./PortalRequest.js";
 import { portalUserAgent } from "./portalUserAgent.js";
 import { readPortalReply } from "./readPortalReply.js";
 import { requestIdOf } from "./requestIdOf.js";
@@ -13,6 +15,7 @@ import { retryErrorType } from "./retryErrorType.js";
 import { RetryQuota } from "./RetryQuota.js";
 import { roleCredentialsPath } from "./roleCredentialsPath.js";
 import { sendPortalRequest } from "./sendPortalRequest.js";
+import { sendThroughRequestHandler } from "./sendThroughRequestHandler.js";
 
 /** Attempts per call, the SDK's default (`AWS_MAX_ATTEMPTS` / `max_attempts` make the SDK client the transport). */
 export const MAX_ATTEMPTS = 3;
@@ -73,8 +76,12 @@ const summary = (error: unknown): string => {
  */
 export const httpPortalTransport = (settings: HttpPortalSettings): PortalTransport => {
   const quota = new RetryQuota();
+  const { requestHandler } = settings;
+  const send =
+    requestHandler === undefined
+      ? sendPortalRequest
+      : (request: PortalRequest) => sendThroughRequestHandler(requestHandler, request);
   return async (accountId, roleName, accessToken) => {
-    const { randomUUID } = await import("node:crypto");
     const appId = await resolveAppId(settings.userAgentAppId);
     const headers: Record<string, string> = {
       "x-amz-sso_bearer_token": accessToken,
@@ -90,13 +97,12 @@ export const httpPortalTransport = (settings: HttpPortalSettings): PortalTranspo
       let reply: PortalReply | undefined;
       let output: unknown;
       try {
-        reply = await sendPortalRequest({
+        reply = await send({
           endpoint: settings.endpoint,
           path,
           headers: { ...headers, "amz-sdk-request": `attempt=${attempt}; max=${MAX_ATTEMPTS}` },
           timeouts: settings.timeouts,
           logger: settings.logger,
-          requestHandler: settings.requestHandler,
         });
         output = readPortalReply(reply);
       } catch (error) {

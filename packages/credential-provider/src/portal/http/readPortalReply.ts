@@ -1,24 +1,13 @@
 import type { PortalReply } from "./PortalReply.js";
-import { requestIdOf } from "./requestIdOf.js";
+import { replyMetadata, type ReplyMetadata } from "./replyMetadata.js";
 
 type Fields = Record<string, unknown>;
-
-/** What every error of a reply carries, as the SDK's `$metadata`. */
-interface ReplyMetadata {
-  httpStatusCode: number;
-  requestId?: string;
-}
 
 const isRecord = (value: unknown): value is Fields =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The members of `RoleCredentials` in the SSO service model: the SDK's deserializer keeps these only. */
 const ROLE_CREDENTIALS_MEMBERS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] as const;
-
-const metadataOf = ({ status, headers }: PortalReply): ReplyMetadata => {
-  const requestId = requestIdOf(headers);
-  return { httpStatusCode: status, ...(requestId !== undefined && { requestId }) };
-};
 
 /**
  * The body as JSON (`{}` when empty, as the SDK reads it). Text that is not JSON is a `SyntaxError` naming only
@@ -70,7 +59,7 @@ const serviceError = (reply: PortalReply, metadata: ReplyMetadata): Error => {
  * for any other status, the service's error is thrown.
  */
 export const readPortalReply = (reply: PortalReply): unknown => {
-  const metadata = metadataOf(reply);
+  const metadata = replyMetadata(reply.status, reply.headers);
   if (reply.status >= 300) throw serviceError(reply, metadata);
   const data = parseBody(reply, metadata);
   const roleCredentials = isRecord(data) ? data.roleCredentials : undefined;

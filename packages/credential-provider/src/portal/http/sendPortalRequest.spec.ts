@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { recordingLogger } from "../../../../../test/support/recordingLogger.js";
-import { MAX_REPLY_BYTES, sendPortalRequest } from "./sendPortalRequest.js";
+import { MAX_REPLY_BYTES } from "./MAX_REPLY_BYTES.js";
+import { sendPortalRequest } from "./sendPortalRequest.js";
 import { DEFAULT_PORTAL_TIMEOUTS, type PortalTimeouts } from "./PortalTimeouts.js";
 
 /** A raw TCP server on loopback whose answer to each connection is `behave`: to send bytes, wait or hang up. */

@@ -1,27 +1,8 @@
-import type { Logger } from "@smithy/types";
 import type { IncomingMessage } from "node:http";
-import type { PortalEndpoint } from "./PortalEndpoint.js";
+import { MAX_REPLY_BYTES, replyTooLarge } from "./MAX_REPLY_BYTES.js";
 import type { PortalReply } from "./PortalReply.js";
-import type { PortalTimeouts } from "./PortalTimeouts.js";
-import { requestIdOf } from "./requestIdOf.js";
-import { sendThroughRequestHandler, type PortalRequestHandler } from "./sendThroughRequestHandler.js";
-
-/** A GetRoleCredentials reply is under 2 KiB; one larger than this is not the portal's and is not read further. */
-export const MAX_REPLY_BYTES = 1024 * 1024;
-
-/** One HTTP GET to the portal. */
-export interface PortalRequest {
-  readonly endpoint: PortalEndpoint;
-  /** Path and query (`roleCredentialsPath`). */
-  readonly path: string;
-  /** Every header to send (Node adds `host`). */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly timeouts: PortalTimeouts;
-  /** Receives the warning of a `requestTimeout` that does not throw; `console` when unset, as in the SDK. */
-  readonly logger: Logger | undefined;
-  /** Send through this SDK request handler instead (`timeouts` are then the handler's own). */
-  readonly requestHandler?: PortalRequestHandler | undefined;
-}
+import type { PortalRequest } from "./PortalRequest.js";
+import { replyMetadata } from "./replyMetadata.js";
 
 /** Errors whose codes the SDK's node handler renames `TimeoutError` (they stay retryable by their code). */
 const TIMEOUT_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT"]);
@@ -30,17 +11,20 @@ const failure = (name: string, message: string, code?: string): Error =>
   Object.assign(new Error(message), { name }, code === undefined ? {} : { code });
 
 /**
- * Sends one request over `node:http`/`node:https` (loaded on first use), or through the caller's SDK request
- * handler when one is given (`sendThroughRequestHandler`), and reads the whole reply, at most
+ * Sends one request over `node:http`/`node:https` (loaded on first use) and reads the whole reply, at most
  * {@link MAX_REPLY_BYTES}. Failures are the errors the SDK's node handler gives for the same events, so that
  * retries and `toPortalError` treat both transports alike: Node's network errors with their `code` (`ECONNRESET`,
  * `EPIPE` and `ETIMEDOUT` named `TimeoutError`), `TimeoutError` for the connection timeout, `TimeoutError` with
  * code `ETIMEDOUT` for the request timeout, and `aborted` (`ECONNRESET`) for a reply cut off. An error after the
  * status arrived carries `$metadata.httpStatusCode`, as the SDK's deserializer sets it.
  */
-export const sendPortalRequest = async (portalRequest: PortalRequest): Promise<PortalReply> => {
-  const { endpoint, path, headers, timeouts, logger, requestHandler } = portalRequest;
-  if (requestHandler !== undefined) return sendThroughRequestHandler(requestHandler, portalRequest);
+export const sendPortalRequest = async ({
+  endpoint,
+  path,
+  headers,
+  timeouts,
+  logger,
+}: PortalRequest): Promise<PortalReply> => {
   const { request } = endpoint.protocol === "https:" ? await import("node:https") : await import("node:http");
   return new Promise<PortalReply>((resolve, reject) => {
     const timers: NodeJS.Timeout[] = [];
@@ -55,10 +39,7 @@ export const sendPortalRequest = async (portalRequest: PortalRequest): Promise<P
     const fail = (error: Error): void =>
       settle(() => {
         if (response !== undefined && !("$metadata" in error)) {
-          const requestId = requestIdOf(response.headers);
-          Object.assign(error, {
-            $metadata: { httpStatusCode: response.statusCode, ...(requestId !== undefined && { requestId }) },
-          });
+          Object.assign(error, { $metadata: replyMetadata(response.statusCode, response.headers) });
         }
         req.destroy();
         reject(error);
@@ -72,7 +53,7 @@ export const sendPortalRequest = async (portalRequest: PortalRequest): Promise<P
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_REPLY_BYTES) {
-          fail(failure("ReplyTooLargeError", `the reply is larger than ${MAX_REPLY_BYTES} bytes`));
+          fail(replyTooLarge());
         } else {
           chunks.push(chunk);
         }

@@ -1,7 +1,8 @@
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from "@smithy/types";
+import { MAX_REPLY_BYTES, replyTooLarge } from "./MAX_REPLY_BYTES.js";
 import type { PortalReply } from "./PortalReply.js";
-import { requestIdOf } from "./requestIdOf.js";
-import { MAX_REPLY_BYTES, type PortalRequest } from "./sendPortalRequest.js";
+import type { PortalRequest } from "./PortalRequest.js";
+import { replyMetadata } from "./replyMetadata.js";
 
 /** An SDK request handler (`NodeHttpHandler`, `NodeHttp2Handler`, a proxying handler...): what SDK clients send with. */
 export type PortalRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
@@ -10,17 +11,12 @@ export type PortalRequestHandler = RequestHandler<HttpRequest, HttpResponse, Htt
 export const isRequestHandler = (value: unknown): value is PortalRequestHandler =>
   typeof (value as { handle?: unknown } | null | undefined)?.handle === "function";
 
-const tooLarge = (): Error =>
-  Object.assign(new Error(`the reply is larger than ${MAX_REPLY_BYTES} bytes`), {
-    name: "ReplyTooLargeError",
-  });
-
 /** The whole body, however the handler gives it (a Node stream, a web stream, bytes, text or nothing). */
 const readBody = async (body: unknown): Promise<Buffer> => {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (typeof body === "string" || body instanceof Uint8Array) {
     const bytes = Buffer.from(body);
-    if (bytes.length > MAX_REPLY_BYTES) throw tooLarge();
+    if (bytes.length > MAX_REPLY_BYTES) throw replyTooLarge();
     return bytes;
   }
   const chunks: Buffer[] = [];
@@ -30,7 +26,7 @@ const readBody = async (body: unknown): Promise<Buffer> => {
     size += bytes.length;
     if (size > MAX_REPLY_BYTES) {
       (body as { destroy?: () => void }).destroy?.();
-      throw tooLarge();
+      throw replyTooLarge();
     }
     chunks.push(bytes);
   }
@@ -42,7 +38,8 @@ const readBody = async (body: unknown): Promise<Buffer> => {
  * the SDK's SSO client would hand the same handler (so its proxy, TLS, keep-alive and time-limit settings apply,
  * as when `fromSSO` is an SDK client's `credentials` and gets that client's handler). The handler's errors are
  * the SDK's own (`TimeoutError`, Node's network errors with their `code`); one while reading the body carries
- * `$metadata.httpStatusCode`, as `sendPortalRequest`'s do.
+ * `$metadata.httpStatusCode`, as `sendPortalRequest`'s do. Used instead of
+ * `sendPortalRequest` when the caller has a handler (see `HttpPortalSettings.requestHandler`).
  */
 export const sendThroughRequestHandler = async (
   handler: PortalRequestHandler,
@@ -68,9 +65,6 @@ export const sendThroughRequestHandler = async (
   try {
     return { status: response.statusCode, headers: replyHeaders, body: await readBody(response.body) };
   } catch (error) {
-    const requestId = requestIdOf(replyHeaders);
-    throw Object.assign(error as Error, {
-      $metadata: { httpStatusCode: response.statusCode, ...(requestId !== undefined && { requestId }) },
-    });
+    throw Object.assign(error as Error, { $metadata: replyMetadata(response.statusCode, replyHeaders) });
   }
 };

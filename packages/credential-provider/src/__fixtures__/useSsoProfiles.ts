@@ -1,12 +1,9 @@
 import type { Emulator, EmulatorOptions, SeededToken, SeedTokenOptions } from "@sso-kit/emulator";
-import {
-  pointSdkAt,
-  useEmulator,
-  writeCachedToken,
-  writeConfig,
-} from "../../../packages/credential-provider/src/__fixtures__/testEnvironment";
-import { useTempHome } from "../../support/useTempHome";
-import { ssoProfilesConfig } from "./ssoProfilesConfig";
+import { SsoTokenCache } from "@sso-kit/token-provider";
+import { signIn } from "../../../../test/support/signIn.js";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
+import { ssoProfilesConfig } from "./ssoProfilesConfig.js";
+import { pointSdkAt, useEmulator, writeConfig } from "./testEnvironment.js";
 
 /** What {@link useSsoProfiles} sets up before each test. */
 export interface SsoProfiles {
@@ -15,8 +12,8 @@ export interface SsoProfiles {
   /** The emulator of the test file (or describe block); the SDK's standard variables point at it. */
   readonly emu: Emulator;
   /**
-   * Signs in as a user would: a token issued by the emulator (`seed` as for `emu.seedToken`) and written to the
-   * token file of `key` (session name or start URL).
+   * Signs in as a user would (see the shared `signIn`): a token issued by the emulator (`seed` as for
+   * `emu.seedToken`), written to the token file of `key` (session name or start URL) in the current HOME.
    */
   signIn(key: string, seed?: SeedTokenOptions): Promise<SeededToken>;
 }
@@ -37,10 +34,6 @@ export const useSsoProfiles = (options: EmulatorOptions = {}): SsoProfiles => {
     get emu() {
       return emulator.emu;
     },
-    signIn: async (key, seed = {}) => {
-      const seeded = emulator.emu.seedToken(seed);
-      await writeCachedToken(key, emulator.emu.cachedToken(seeded));
-      return seeded;
-    },
+    signIn: (key, seed) => signIn(emulator.emu, new SsoTokenCache(), key, seed),
   };
 };

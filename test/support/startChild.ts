@@ -25,11 +25,15 @@ export interface LineChild {
 const started = new Set<ChildProcess>();
 
 /**
- * Starts `node <script>` with exactly `env` (plus PATH): the test decides what the child sees (HOME, emulator
- * endpoints), nothing leaks in from the developer's environment.
+ * Starts `node <script> <args>` with exactly `env` (plus PATH): the test decides what the child sees (HOME,
+ * emulator endpoints), nothing leaks in from the developer's environment.
  */
-export const startChild = (script: string, env: Record<string, string | undefined>): LineChild => {
-  const child = spawn(process.execPath, [script], {
+export const startChild = (
+  script: string,
+  env: Record<string, string | undefined> = {},
+  args: readonly string[] = [],
+): LineChild => {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
