@@ -18,9 +18,10 @@ const { sep } = require("node:path");
 const loaded = () => {
   const paths = Object.keys(require.cache);
   const has = (name) => paths.some((path) => path.includes(\`\${sep}\${name.replace("/", sep)}\${sep}\`));
-  return ["@aws-sdk/client-sso", "@smithy/property-provider", "@smithy/shared-ini-file-loader", "@smithy/core"]
-    .filter(has)
-    .join(" ");
+  const modules = ["@aws-sdk/client-sso", "@smithy/property-provider", "@smithy/shared-ini-file-loader", "@smithy/core"]
+    .filter(has);
+  if (process.moduleLoadList.includes("NativeModule crypto")) modules.push("node:crypto");
+  return modules.join(" ");
 };
 const { fromSSO } = require(process.argv[2]);
 (async () => {
@@ -50,17 +51,18 @@ test("importing loads no dependency; the SDK client is never loaded when the lea
   expect(await run()).toEqual({
     afterImport: "",
     tryNextLink: true,
-    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core node:crypto",
     accountId: "111111111111",
-    afterFetch: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+    afterFetch: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core node:crypto",
   });
 });
 
 test("the SSO client is imported on the first fetch when a setting needs the SDK client", async () => {
   expect(await run({ AWS_MAX_ATTEMPTS: "3" })).toMatchObject({
     afterImport: "",
-    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+    afterNotApplicable: "@smithy/property-provider @smithy/shared-ini-file-loader @smithy/core node:crypto",
     accountId: "111111111111",
-    afterFetch: "@aws-sdk/client-sso @smithy/property-provider @smithy/shared-ini-file-loader @smithy/core",
+    afterFetch:
+      "@aws-sdk/client-sso @smithy/property-provider @smithy/shared-ini-file-loader @smithy/core node:crypto",
   });
 });

@@ -9,6 +9,7 @@ export type { SharedConfigInit } from "./config/SharedConfigInit.js";
 export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/loadSharedConfig.js";
 export { expandHomePath } from "./config/expandHomePath.js";
 export { getHomeDir } from "./config/getHomeDir.js";
+export { nodeCrypto } from "./crypto/nodeCrypto.js";
 export {
   SsoTokenCache,
   type SsoTokenCacheOptions,

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { ssoRegionOf } from "../config/ssoRegionOf.js";
+import { nodeCrypto } from "@sso-kit/token-provider";
 
 /**
  * The in-process sharing key of a target: sign-in (session name or start URL, and its region), account, role, and
@@ -14,5 +14,5 @@ export const sharingKey = (target: RoleTarget, accessToken: string): string =>
     ssoRegionOf(target),
     target.accountId,
     target.roleName,
-    createHash("sha256").update(accessToken).digest("base64url"),
+    nodeCrypto().createHash("sha256").update(accessToken).digest("base64url"),
   ]);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "../crypto/nodeCrypto.js";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -8,4 +8,4 @@ import { basename, dirname, join } from "node:path";
  * process left behind.
  */
 export const temporaryPathFor = (path: string): string =>
-  join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  join(dirname(path), `.${basename(path)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);

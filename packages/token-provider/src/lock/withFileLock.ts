@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "../crypto/nodeCrypto.js";
 import { link, mkdir, open, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
@@ -86,7 +86,7 @@ const acquire = async (
   const owner: LockOwner = {
     pid: process.pid,
     hostname: hostname(),
-    nonce: randomBytes(12).toString("hex"),
+    nonce: nodeCrypto().randomBytes(12).toString("hex"),
     acquiredAt: new Date().toISOString(),
   };
   const deadline = Date.now() + acquireTimeoutMs;

@@ -1,6 +1,5 @@
 import type { Provider } from "@smithy/types";
-import { randomUUID } from "node:crypto";
-import { redactSecrets } from "@sso-kit/token-provider";
+import { nodeCrypto, redactSecrets } from "@sso-kit/token-provider";
 import type { PortalTransport } from "../PortalTransport.js";
 import type { HttpPortalSettings } from "./HttpPortalSettings.js";
 import { logPortalCall } from "./logPortalCall.js";
@@ -86,7 +85,7 @@ export const httpPortalTransport = (settings: HttpPortalSettings): PortalTranspo
     const headers: Record<string, string> = {
       "x-amz-sso_bearer_token": accessToken,
       "user-agent": portalUserAgent(appId),
-      "amz-sdk-invocation-id": randomUUID(),
+      "amz-sdk-invocation-id": nodeCrypto().randomUUID(),
     };
     const { AWS_LAMBDA_FUNCTION_NAME: lambda, _X_AMZN_TRACE_ID: traceId } = process.env;
     if (lambda && traceId) headers["x-amzn-trace-id"] = traceId;
