@@ -67,10 +67,9 @@ export interface FromSSOInit {
   /**
    * Settings for the SSO and SSO-OIDC clients `fromSSO` creates. They win over `parentClientConfig` and the
    * calling client's settings; `region` is ignored (always the `sso_region`). Without a `requestHandler` from any
-   * of them, each call is bounded (5 s to connect, 10 s per attempt); plain options
-   * `{ connectionTimeout, requestTimeout, throwOnRequestTimeout }` change those bounds. Keys other than
-   * `logger`, `userAgentAppId` and `requestHandler` make GetRoleCredentials go through `@aws-sdk/client-sso`
-   * (see the README's "GetRoleCredentials transports").
+   * of them, each attempt is bounded (5 s to connect, 15 s in all, replies up to 1 MiB); plain options
+   * `{ connectionTimeout, requestTimeout, deadlineMs, maxReplyBytes, ... }` change those bounds, and a handler
+   * instance is used (and bounded) as it is (see `boundedRequestHandler` of `@sso-kit/token-provider`).
    */
   clientConfig?: SSOClientConfig;
   /**

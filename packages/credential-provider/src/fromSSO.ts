@@ -73,8 +73,8 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     const key = sharingKey(resolved, accessToken);
     const fetch = async () => {
       logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(resolved)}`);
-      const transport = await clients.portal(ssoRegionOf(resolved));
-      return getRoleCredentials({ transport, target: resolved, accessToken, logger });
+      const client = await clients.portal(ssoRegionOf(resolved));
+      return getRoleCredentials({ client, target: resolved, accessToken, logger });
     };
     let credentials;
     try {

@@ -1,6 +1,6 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import {
-  DEFAULT_REQUEST_HANDLER,
+  boundedRequestHandler,
   describeError,
   formatTimestamp,
   SsoTokenCache,
@@ -47,9 +47,9 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
   const target = await resolveLoginTarget(options);
   const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
   const oidc = new SSOOIDCClient({
-    // Bounded calls unless the caller brings its own handler (the SDK's default waits forever).
-    requestHandler: DEFAULT_REQUEST_HANDLER,
     ...options.clientConfig,
+    // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
+    requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),
     region: target.region,
   });
   const openBrowser = browserOpener(options.openBrowser);

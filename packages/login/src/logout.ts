@@ -4,7 +4,7 @@ import path from "node:path";
 import { LogoutCommand, SSOClient, type SSOClientConfig } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
 import {
-  DEFAULT_REQUEST_HANDLER,
+  boundedRequestHandler,
   describeError,
   getHomeDir,
   readJsonFile,
@@ -63,8 +63,8 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
         let client = clients.get(token.region);
         if (!client) {
           client = new SSOClient({
-            requestHandler: DEFAULT_REQUEST_HANDLER,
             ...options.clientConfig,
+            requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),
             region: token.region,
           });
           clients.set(token.region, client);

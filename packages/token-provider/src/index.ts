@@ -40,3 +40,7 @@ export {
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
 export { DEFAULT_REQUEST_HANDLER } from "./http/DEFAULT_REQUEST_HANDLER.js";
+export { boundedRequestHandler } from "./http/boundedRequestHandler.js";
+export { BoundedHttpHandler, type ReplyBounds, type SdkHttpHandler } from "./http/BoundedHttpHandler.js";
+export { ReplyTooLargeError } from "./http/ReplyTooLargeError.js";
+export { AttemptDeadlineError } from "./http/AttemptDeadlineError.js";

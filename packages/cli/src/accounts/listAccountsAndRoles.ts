@@ -2,7 +2,7 @@ import { paginateListAccountRoles, paginateListAccounts, SSOClient } from "@aws-
 import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider";
 import {
-  DEFAULT_REQUEST_HANDLER,
+  boundedRequestHandler,
   describeError,
   fromSso,
   resolveSsoProfile,
@@ -65,7 +65,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   options.secrets?.add(accessToken);
   const client = new SSOClient({
     region,
-    requestHandler: DEFAULT_REQUEST_HANDLER,
+    requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });
   try {

@@ -46,7 +46,7 @@ export const pointSdkAt = (emu: Emulator): void => {
   Object.assign(process.env, emu.env);
 };
 
-/** A request as handed to the request handler (by the SDK client or the lean transport), before it was sent. */
+/** A request as handed to the request handler (by the SDK client), before it was sent. */
 export interface SeenRequest {
   /** `https://portal.sso.us-east-1.amazonaws.com/federation/credentials` (no query). */
   url: string;

@@ -1,11 +1,6 @@
-import { SSOClient } from "@aws-sdk/client-sso";
-import {
-  redirectingHandler,
-  sessionTarget,
-  useEmulator,
-  writeConfig,
-} from "../__fixtures__/testEnvironment.js";
-import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
+import { BoundedHttpHandler } from "@sso-kit/token-provider";
+import { redirectingHandler, sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import { ProviderClients } from "./ProviderClients.js";
@@ -15,14 +10,18 @@ const env = useEmulator();
 
 const target: SessionRoleTarget = { ...sessionTarget, profileName: undefined, fromProfile: false };
 
-/** Which transport a provider's clients chose, from their debug line. */
-const chosen = async (clients: ProviderClients, lines: string[], region = "us-east-1") => {
-  await clients.portal(region);
-  const line = lines.filter((l) => l.includes("GetRoleCredentials through")).at(-1) ?? "";
-  return line.includes("@aws-sdk/client-sso") ? "sdk" : line.includes("node:") ? "http" : "none";
+/** Sends GetRoleCredentials through `clients`' portal client in `region`; the outcome does not matter here. */
+const send = async (clients: ProviderClients, region = "us-east-1") => {
+  const client = (await clients.portal(region)) as SSOClient;
+  await client
+    .send(
+      new GetRoleCredentialsCommand({ accountId: "111111111111", roleName: "ReadOnly", accessToken: "t" }),
+    )
+    .catch(() => undefined);
+  return client;
 };
 
-test("transports are reused while the caller stays the same, rebuilt when it changes", async () => {
+test("clients are reused while the caller stays the same, rebuilt when it changes", async () => {
   const clients = new ProviderClients({}, undefined);
   const caller = { logger: undefined };
   clients.useCaller(caller);
@@ -37,70 +36,46 @@ test("transports are reused while the caller stays the same, rebuilt when it cha
   expect(await clients.portal("eu-west-1")).not.toBe(await clients.portal("us-east-1"));
 });
 
-test("by default GetRoleCredentials goes through node:https to the region's portal", async () => {
-  const { lines, logger } = recordingLogger();
-  const clients = new ProviderClients({ clientConfig: { region: "eu-west-3" } }, logger);
-  expect(await chosen(clients, lines, "ap-northeast-1")).toBe("http");
-  expect(lines.at(-1)).toContain("node:https to portal.sso.ap-northeast-1.amazonaws.com");
-});
-
-test("AWS_ENDPOINT_URL_SSO reaches the lean transport: a real call to the emulator", async () => {
+test("AWS_ENDPOINT_URL_SSO reaches the SDK client: a real call to the emulator", async () => {
   process.env.AWS_ENDPOINT_URL_SSO = env.emu.url;
-  const { lines, logger } = recordingLogger();
-  const clients = new ProviderClients({}, logger);
-  expect(await chosen(clients, lines)).toBe("http");
   const { accessToken } = env.emu.seedToken();
-  const transport = await clients.portal("us-east-1");
-  await expect(transport("111111111111", "ReadOnly", accessToken)).resolves.toMatchObject({
-    roleCredentials: { accessKeyId: expect.any(String) },
-  });
+  const client = (await new ProviderClients({}, undefined).portal("us-east-1")) as SSOClient;
+  await expect(
+    client.send(
+      new GetRoleCredentialsCommand({ accountId: "111111111111", roleName: "ReadOnly", accessToken }),
+    ),
+  ).resolves.toMatchObject({ roleCredentials: { accessKeyId: expect.any(String) } });
   expect(env.emu.stats().GetRoleCredentials).toBe(1);
 });
 
-test("a request handler instance is sent through by the lean transport", async () => {
-  const { lines, logger } = recordingLogger();
+test("a request handler instance sends the requests, bounded", async () => {
   const redirect = redirectingHandler(env.emu);
-  const clients = new ProviderClients({ clientConfig: { requestHandler: redirect.handler } }, logger);
-  expect(await chosen(clients, lines)).toBe("http");
-  await (await clients.portal("us-east-1"))("111111111111", "ReadOnly", "token").catch(() => undefined);
+  const clients = new ProviderClients({ clientConfig: { requestHandler: redirect.handler } }, undefined);
+  const client = await send(clients);
+  expect(client.config.requestHandler).toBeInstanceOf(BoundedHttpHandler);
   expect(redirect.seen.at(-1)).toMatchObject({
     url: "https://portal.sso.us-east-1.amazonaws.com/federation/credentials",
     query: { account_id: "111111111111", role_name: "ReadOnly" },
   });
 });
 
-test("an ssoClient keeps the SDK client: the given one, as is", async () => {
-  const { lines, logger } = recordingLogger();
+test("an ssoClient is used as is: its region, endpoint and handler", async () => {
   const redirect = redirectingHandler(env.emu);
   const ssoClient = new SSOClient({ region: "sa-east-1", requestHandler: redirect.handler });
-  const withClient = new ProviderClients({ ssoClient }, logger);
-  expect(await chosen(withClient, lines)).toBe("sdk");
-  // The given client is used as is: its region, endpoint and handler.
-  await (await withClient.portal("us-east-1"))("111111111111", "ReadOnly", "token").catch(() => undefined);
+  const clients = new ProviderClients({ ssoClient }, undefined);
+  expect(await clients.portal("us-east-1")).toBe(ssoClient);
+  await send(clients);
   expect(redirect.seen.at(-1)?.url).toBe("https://portal.sso.sa-east-1.amazonaws.com/federation/credentials");
 });
 
-test("a setting of the profile the SDK client reads keeps the SDK client", async () => {
-  const { lines, logger } = recordingLogger();
-  writeConfig("[profile other]\nregion = eu-west-1\n[default]\nuse_fips_endpoint = true\n");
-  expect(await chosen(new ProviderClients({}, logger), lines)).toBe("sdk");
-  expect(lines.at(-1)).toContain("profile 'default' sets use_fips_endpoint");
-});
-
-test("a setting of a profile the SDK client does not read (not AWS_PROFILE, not default) keeps the lean one", async () => {
-  const { lines, logger } = recordingLogger();
-  writeConfig("[profile other]\nregion = eu-west-1\n[profile fips]\nuse_fips_endpoint = true\n");
-  expect(await chosen(new ProviderClients({}, logger), lines)).toBe("http");
-});
-
-test("the SDK client, when chosen, is in the region asked for, whatever clientConfig says", async () => {
+test("the SDK client is in the region asked for, whatever clientConfig says", async () => {
   const redirect = redirectingHandler(env.emu);
   const clients = new ProviderClients(
     { clientConfig: { region: "eu-west-3", requestHandler: redirect.handler } },
     undefined,
   );
   for (const region of ["ap-northeast-1", "us-west-2"]) {
-    await (await clients.portal(region))("111111111111", "ReadOnly", "token").catch(() => undefined);
+    await send(clients, region);
     expect(redirect.seen.at(-1)?.url).toBe(
       `https://portal.sso.${region}.amazonaws.com/federation/credentials`,
     );

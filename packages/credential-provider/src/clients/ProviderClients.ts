@@ -4,18 +4,11 @@ import { fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { createSsoClient } from "../portal/createSsoClient.js";
-import { httpPortalTransport } from "../portal/http/httpPortalTransport.js";
-import type { PortalTransport } from "../portal/PortalTransport.js";
-import { sdkPortalTransport } from "../portal/sdkPortalTransport.js";
-import { choosePortalTransport } from "./choosePortalTransport.js";
+import type { SsoPortalClient } from "../portal/SsoPortalClient.js";
 import { mergeClientConfig } from "./mergeClientConfig.js";
-import { readSharedConfigKeys } from "./readSharedConfigKeys.js";
-
-const LOG = "@sso-kit/credential-provider -";
 
 /**
- * The collaborators of one provider: the GetRoleCredentials transport (the lean `node:http(s)` one when
- * {@link choosePortalTransport} allows it, else an SDK SSO client), the token provider of its sso-session (whose
+ * The collaborators of one provider: the SDK SSO client that sends GetRoleCredentials, the token provider of its sso-session (whose
  * SSO-OIDC client refreshes the token) and the token cache. Both SDK clients get the same settings from
  * {@link mergeClientConfig}; they are built on first use and again only when the calling client changes (SDK
  * clients pass the same config object on every call). Clients are never destroyed here: they may share the
@@ -24,7 +17,7 @@ const LOG = "@sso-kit/credential-provider -";
 export class ProviderClients {
   private caller: InheritedClientConfig | undefined;
   private config: SSOClientConfig;
-  private portalFor: { region: string; transport: Promise<PortalTransport> } | undefined;
+  private portalFor: { region: string; client: Promise<SsoPortalClient> } | undefined;
   private token: { session: string; provider: TokenIdentityProvider } | undefined;
   private tokenCache: SsoTokenCache | undefined;
 
@@ -45,19 +38,21 @@ export class ProviderClients {
   }
 
   /**
-   * How GetRoleCredentials is sent in `region` (the target's `sso_region`): `init.ssoClient` as given; else the
-   * lean transport when it does exactly what the SDK client would; else an SDK SSO client built from the merged
-   * config. Chosen once per region and calling client; a failed choice (the SDK would not load) is not kept.
+   * The SSO client that sends GetRoleCredentials in `region` (the target's `sso_region`): `init.ssoClient` as
+   * given, else an `SSOClient` built from the merged config with sso-kit's bounded request handler. Built on first
+   * use, once per region and calling client; a failed build (the SDK would not load) is not kept.
    */
-  portal(region: string): Promise<PortalTransport> {
+  portal(region: string): Promise<SsoPortalClient> {
+    const { ssoClient } = this.init;
+    if (ssoClient !== undefined) return Promise.resolve(ssoClient);
     if (this.portalFor === undefined || this.portalFor.region !== region) {
-      const transport = this.choosePortal(region);
-      this.portalFor = { region, transport };
-      transport.catch(() => {
-        if (this.portalFor?.transport === transport) this.portalFor = undefined;
+      const client = createSsoClient(region, this.config);
+      this.portalFor = { region, client };
+      client.catch(() => {
+        if (this.portalFor?.client === client) this.portalFor = undefined;
       });
     }
-    return this.portalFor.transport;
+    return this.portalFor.client;
   }
 
   /** The refreshing token provider of the target's sso-session (same cache store and lock as every sso-kit tool). */
@@ -84,24 +79,6 @@ export class ProviderClients {
     return (this.tokenCache ??= new SsoTokenCache({
       ...(this.logger !== undefined && { logger: this.logger }),
     }));
-  }
-
-  private async choosePortal(region: string): Promise<PortalTransport> {
-    const { ssoClient } = this.init;
-    const choice = choosePortalTransport({
-      ssoClient: ssoClient !== undefined,
-      config: this.config,
-      region,
-      env: process.env,
-      sharedConfigKeys: ssoClient === undefined ? await readSharedConfigKeys(process.env) : new Set(),
-    });
-    if (choice.transport === "http") {
-      const { protocol, hostname } = choice.settings.endpoint;
-      this.logger?.debug?.(`${LOG} GetRoleCredentials through node:${protocol.slice(0, -1)} to ${hostname}`);
-      return httpPortalTransport(choice.settings);
-    }
-    this.logger?.debug?.(`${LOG} GetRoleCredentials through @aws-sdk/client-sso: ${choice.because}`);
-    return sdkPortalTransport(ssoClient ?? (await createSsoClient(region, this.config)));
   }
 
   private merge(caller: InheritedClientConfig | undefined): SSOClientConfig {

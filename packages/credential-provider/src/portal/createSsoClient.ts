@@ -1,16 +1,17 @@
 import type { SSOClient, SSOClientConfig } from "@aws-sdk/client-sso";
-import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider";
+import { boundedRequestHandler } from "@sso-kit/token-provider";
 import { loadSsoClientModule } from "./loadSsoClientModule.js";
 
 /**
- * An SSO portal client in `region` (the session's or profile's `sso_region`, whatever `config` says), with the
- * time limits of every sso-kit call unless `config` brings its own `requestHandler`.
+ * An SSO portal client in `region` (the session's or profile's `sso_region`, whatever `config` says) whose every
+ * attempt is bounded by sso-kit's request handler (deadline, reply cap), built on the `requestHandler` of `config`
+ * when it has one (see `boundedRequestHandler`).
  */
 export const createSsoClient = async (region: string, config: SSOClientConfig): Promise<SSOClient> => {
   const { SSOClient } = await loadSsoClientModule();
   return new SSOClient({
     ...config,
-    requestHandler: config.requestHandler ?? DEFAULT_REQUEST_HANDLER,
+    requestHandler: boundedRequestHandler(config.requestHandler),
     region,
   });
 };

@@ -1,6 +1,5 @@
-import { SSOClient } from "@aws-sdk/client-sso";
+import type { SSOClientConfig } from "@aws-sdk/client-sso";
 import type { FaultRule } from "@sso-kit/emulator";
-import { choosePortalTransport } from "../clients/choosePortalTransport.js";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import {
   adoptCredentialsProviderError,
@@ -8,10 +7,8 @@ import {
 } from "../errors/SsoCredentialsProviderError.js";
 import { sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
+import { createSsoClient } from "./createSsoClient.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
-import { httpPortalTransport } from "./http/httpPortalTransport.js";
-import type { PortalTransport } from "./PortalTransport.js";
-import { sdkPortalTransport } from "./sdkPortalTransport.js";
 
 const env = useEmulator();
 
@@ -20,33 +17,9 @@ beforeAll(() => adoptCredentialsProviderError());
 
 const target: RoleTarget = sessionTarget;
 
-/** Settings both transports are given: a logger, and optionally the node handler's timeout options. */
-interface ClientSettings {
-  logger?: ReturnType<typeof recordingLogger>["logger"];
-  requestHandler?: { requestTimeout?: number; throwOnRequestTimeout?: boolean };
-}
-
-/** The SDK's SSOClient, pointed at the emulator. */
-const sdkTransport = (settings: ClientSettings = {}): PortalTransport =>
-  sdkPortalTransport(new SSOClient({ region: "us-east-1", endpoint: env.emu.url, ...settings }));
-
-/** The lean transport, chosen as fromSSO chooses it, pointed at the emulator through AWS_ENDPOINT_URL_SSO. */
-const httpTransport = (settings: ClientSettings = {}): PortalTransport => {
-  const choice = choosePortalTransport({
-    ssoClient: false,
-    config: settings,
-    region: "us-east-1",
-    env: { AWS_ENDPOINT_URL_SSO: env.emu.url },
-    sharedConfigKeys: new Set(),
-  });
-  if (choice.transport !== "http") throw new Error(`expected the lean transport: ${choice.because}`);
-  return httpPortalTransport(choice.settings);
-};
-
-const TRANSPORTS = [
-  ["SDK client", sdkTransport],
-  ["node:http", httpTransport],
-] as const;
+/** The SSO client fromSSO builds (bounded request handler), pointed at the emulator. */
+const clientOf = (settings: SSOClientConfig = {}) =>
+  createSsoClient("us-east-1", { endpoint: env.emu.url, ...settings });
 
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.catch((e: unknown) => e);
@@ -54,10 +27,14 @@ const failure = async (promise: Promise<unknown>) => {
   return error as SsoCredentialsProviderError;
 };
 
-describe.each(TRANSPORTS)("through the %s", (_, transportOf) => {
-  const call = (accessToken: string, overrides: Partial<RoleTarget> = {}, settings: ClientSettings = {}) =>
+describe("through the SDK client", () => {
+  const call = async (
+    accessToken: string,
+    overrides: Partial<RoleTarget> = {},
+    settings: SSOClientConfig = {},
+  ) =>
     getRoleCredentials({
-      transport: transportOf(settings),
+      client: await clientOf(settings),
       target: { ...target, ...overrides } as RoleTarget,
       accessToken,
       logger: undefined,
@@ -158,7 +135,7 @@ describe.each(TRANSPORTS)("through the %s", (_, transportOf) => {
     });
     const log = recordingLogger();
     const error = await failure(
-      getRoleCredentials({ transport: transportOf({}), target, accessToken, logger: log.logger }),
+      getRoleCredentials({ client: await clientOf(), target, accessToken, logger: log.logger }),
     );
     expect(error).toMatchObject({ reason: "Unauthorized" });
     expect(error.message).toContain("UnauthorizedException: token [redacted] is not valid");
@@ -168,39 +145,80 @@ describe.each(TRANSPORTS)("through the %s", (_, transportOf) => {
   });
 });
 
-/**
- * A fault of the emulator, the client settings both transports get for it, and whether the two messages may
- * differ in their quote of the cause (the same reason, attempts and advice, other words for the same event).
- */
-type Case = [fault: Omit<FaultRule, "operation">, settings?: ClientSettings, wording?: "own words"];
+/** A fault of the emulator, the client settings for it, and what a call ends with: reason, requests made. */
+type Case = [
+  fault: Omit<FaultRule, "operation">,
+  settings: SSOClientConfig,
+  reason: string,
+  requests: number,
+];
 
 const CLIENT_TIMEOUT = { requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true } };
+/** A short whole-attempt deadline, so that hostile replies end quickly here (the default is 15 s). */
+const DEADLINE = { requestHandler: { deadlineMs: 300 } as SSOClientConfig["requestHandler"] };
 const credentials = { accessKeyId: "ASIAX", secretAccessKey: "SECRET-SAK", sessionToken: "SECRET-ST" };
 
 const FAULTS: Record<string, Case> = {
-  "HTTP 500": [{ status: 500 }],
-  "HTTP 501 (a server error that is not retried)": [{ status: 501 }],
-  "HTTP 502": [{ status: 502 }],
-  "HTTP 503": [{ status: 503 }],
-  "HTTP 504": [{ status: 504 }],
-  "HTTP 429": [{ status: 429 }],
-  TooManyRequestsException: [{ exception: "TooManyRequestsException" }],
-  "ThrottlingException (unmodelled, HTTP 400)": [{ exception: "ThrottlingException", status: 400 }],
-  UnauthorizedException: [{ exception: "UnauthorizedException" }],
-  ResourceNotFoundException: [{ exception: "ResourceNotFoundException" }],
-  InvalidRequestException: [{ exception: "InvalidRequestException", message: "no such thing" }],
-  "malformed body": [{ body: "malformed" }],
-  "truncated body": [{ body: "truncated" }],
-  "empty body": [{ body: "empty" }],
-  "connection reset": [{ reset: true }],
-  "reply after 1.5 s (client timeout 300 ms)": [{ delayMs: 1_500 }, CLIENT_TIMEOUT, "own words"],
-  "200 without roleCredentials": [{ response: { body: {} } }],
-  "200 with roleCredentials null": [{ response: { body: { roleCredentials: null } } }],
-  "200 with roleCredentials a string": [{ response: { body: { roleCredentials: "x" } } }],
-  // The SDK's deserializer fails on it with a TypeError; the lean one reads no roleCredentials.
-  "200 JSON null": [{ response: { body: "null" } }, {}, "own words"],
+  "HTTP 500": [{ status: 500 }, {}, "ServiceUnavailable", 3],
+  "HTTP 501 (a server error that is not retried)": [{ status: 501 }, {}, "ServiceUnavailable", 1],
+  "HTTP 502": [{ status: 502 }, {}, "ServiceUnavailable", 3],
+  "HTTP 503": [{ status: 503 }, {}, "ServiceUnavailable", 3],
+  "HTTP 504": [{ status: 504 }, {}, "ServiceUnavailable", 3],
+  "HTTP 429": [{ status: 429 }, {}, "ServiceUnavailable", 3],
+  TooManyRequestsException: [{ exception: "TooManyRequestsException" }, {}, "ServiceUnavailable", 3],
+  "ThrottlingException (unmodelled, HTTP 400)": [
+    { exception: "ThrottlingException", status: 400 },
+    {},
+    "ServiceUnavailable",
+    3,
+  ],
+  UnauthorizedException: [{ exception: "UnauthorizedException" }, {}, "Unauthorized", 1],
+  ResourceNotFoundException: [{ exception: "ResourceNotFoundException" }, {}, "ServiceError", 1],
+  InvalidRequestException: [
+    { exception: "InvalidRequestException", message: "no such thing" },
+    {},
+    "ServiceError",
+    1,
+  ],
+  "malformed body": [{ body: "malformed" }, {}, "InvalidCredentials", 1],
+  "truncated body": [{ body: "truncated" }, {}, "ServiceUnavailable", 3],
+  "empty body": [{ body: "empty" }, {}, "InvalidCredentials", 1],
+  "connection reset": [{ reset: true }, {}, "ServiceUnavailable", 3],
+  "reply after 1.5 s (client timeout 300 ms)": [{ delayMs: 1_500 }, CLIENT_TIMEOUT, "ServiceUnavailable", 3],
+  "reply after 1.5 s (deadline 300 ms)": [{ delayMs: 1_500 }, DEADLINE, "ServiceUnavailable", 3],
+  "no reply at all (deadline 300 ms)": [{ silent: true }, DEADLINE, "ServiceUnavailable", 3],
+  "one byte every 100 ms (deadline 300 ms)": [
+    { drip: { intervalMs: 100 } },
+    DEADLINE,
+    "ServiceUnavailable",
+    3,
+  ],
+  "a 500 MB reply with its content-length": [{ hugeBody: { bytes: 500e6 } }, {}, "ServiceUnavailable", 1],
+  "a 500 MB reply, chunked": [
+    { hugeBody: { bytes: 500e6, declareLength: false } },
+    {},
+    "ServiceUnavailable",
+    1,
+  ],
+  "200 without roleCredentials": [{ response: { body: {} } }, {}, "InvalidCredentials", 1],
+  "200 with roleCredentials null": [
+    { response: { body: { roleCredentials: null } } },
+    {},
+    "InvalidCredentials",
+    1,
+  ],
+  "200 with roleCredentials a string": [
+    { response: { body: { roleCredentials: "x" } } },
+    {},
+    "InvalidCredentials",
+    1,
+  ],
+  "200 JSON null": [{ response: { body: "null" } }, {}, "InvalidCredentials", 1],
   "200 with wrong types": [
     { response: { body: { roleCredentials: { ...credentials, accessKeyId: 7, expiration: "soon" } } } },
+    {},
+    "InvalidCredentials",
+    1,
   ],
   "200 with extra members (credentialScope is not in the model)": [
     {
@@ -208,19 +226,34 @@ const FAULTS: Record<string, Case> = {
         body: { roleCredentials: { ...credentials, expiration: 4e12, credentialScope: "s" }, other: 1 },
       },
     },
+    {},
+    "credentials",
+    1,
   ],
-  "204 with no body": [{ response: { status: 204, body: "" } }],
+  "204 with no body": [{ response: { status: 204, body: "" } }, {}, "InvalidCredentials", 1],
   "404 HTML page": [
     { response: { status: 404, headers: { "content-type": "text/html" }, body: "<h1>no</h1>" } },
+    {},
+    "ServiceError",
+    1,
   ],
   "502 HTML page": [
     { response: { status: 502, headers: { "content-type": "text/html" }, body: "<h1>bad</h1>" } },
+    {},
+    "ServiceUnavailable",
+    3,
   ],
   "403 with the type only in the body's __type": [
     { response: { status: 403, body: { __type: "com.amazonaws.x#UnauthorizedException", message: "m" } } },
+    {},
+    "Unauthorized",
+    1,
   ],
   "400 with the type only in the body's Code": [
     { response: { status: 400, body: { Code: "ThrottlingException", Message: "slow down" } } },
+    {},
+    "ServiceUnavailable",
+    3,
   ],
   "400 with a header type and a body code (the header wins)": [
     {
@@ -230,41 +263,39 @@ const FAULTS: Record<string, Case> = {
         body: { code: "TooManyRequestsException" },
       },
     },
+    {},
+    "ServiceError",
+    1,
   ],
-  "400 with no type at all": [{ response: { status: 400, body: { message: "who knows" } } }],
-  "401 with an empty body": [{ response: { status: 401, body: "" } }],
+  "400 with no type at all": [
+    { response: { status: 400, body: { message: "who knows" } } },
+    {},
+    "ServiceError",
+    1,
+  ],
+  "401 with an empty body": [{ response: { status: 401, body: "" } }, {}, "Unauthorized", 1],
 };
 
-/** What a call gives: the error's reason (or success) and how many requests reached the portal. */
-const outcome = async (transport: PortalTransport, accessToken: string) => {
-  const settled = await getRoleCredentials({ transport, target, accessToken, logger: undefined }).then(
-    (credentials) => ({ credentials, error: undefined }),
-    (error: unknown) => ({ credentials: undefined, error: error as SsoCredentialsProviderError }),
-  );
-  const requests = env.emu.stats().GetRoleCredentials;
-  env.emu.reset();
-  return {
-    reason: settled.error?.reason ?? "credentials",
-    requests,
-    message: settled.error?.message,
-    credentials: settled.credentials,
-  };
-};
-
-describe("every fault the emulator injects gives the same outcome through both transports", () => {
-  test.each(Object.entries(FAULTS))("%s", async (_, [fault, settings = {}, wording]) => {
+describe("every fault the emulator injects ends in its typed error, after the SDK's retries where they apply", () => {
+  test.each(Object.entries(FAULTS))("%s", async (_, [fault, settings, reason, requests]) => {
     const { accessToken } = env.emu.seedToken();
     env.emu.faults.add({ operation: "GetRoleCredentials", ...fault });
-    const viaSdk = await outcome(sdkTransport(settings), accessToken);
-    env.emu.faults.add({ operation: "GetRoleCredentials", ...fault });
-    const viaHttp = await outcome(httpTransport(settings), accessToken);
-    expect(viaHttp.reason).toBe(viaSdk.reason);
-    expect(viaHttp.requests).toBe(viaSdk.requests);
-    expect(viaHttp.credentials).toEqual(viaSdk.credentials);
-    if (wording === undefined) expect(viaHttp.message).toBe(viaSdk.message);
-    for (const message of [viaSdk.message, viaHttp.message]) {
-      expect(message ?? "").not.toContain(accessToken);
-      expect(message ?? "").not.toMatch(/SECRET-/);
-    }
+    const settled = await getRoleCredentials({
+      client: await clientOf(settings),
+      target,
+      accessToken,
+      logger: undefined,
+    }).then(
+      () => ({ reason: "credentials", message: "" }),
+      (error: unknown) => error as SsoCredentialsProviderError,
+    );
+    expect({ reason: settled.reason, requests: env.emu.stats().GetRoleCredentials }).toEqual({
+      reason,
+      requests,
+    });
+    expect(settled.message).not.toContain(accessToken);
+    expect(settled.message).not.toMatch(/SECRET-/);
+    if (fault.hugeBody !== undefined) expect(settled.message).toContain("larger than 1048576 bytes");
+    if (settings === DEADLINE) expect(settled.message).toContain("within 300 ms");
   });
 });

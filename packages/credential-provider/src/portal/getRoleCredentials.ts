@@ -1,14 +1,15 @@
 import type { Logger } from "@smithy/types";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import type { PortalTransport } from "./PortalTransport.js";
+import { loadSsoClientModule } from "./loadSsoClientModule.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
+import type { SsoPortalClient } from "./SsoPortalClient.js";
 import { parseRoleCredentials } from "./parseRoleCredentials.js";
 import { toPortalError } from "./toPortalError.js";
 
 /** One GetRoleCredentials call: its inputs. */
 export interface GetRoleCredentialsRequest {
-  /** What carries the call: the lean `node:http(s)` transport or an SDK SSO client. */
-  transport: PortalTransport;
+  /** The SDK SSO client that sends it: `init.ssoClient`, or the one built from the merged client config. */
+  client: SsoPortalClient;
   /** Which role in which account. */
   target: RoleTarget;
   /** The SSO access token (sent as `x-amz-sso_bearer_token`; never logged). */
@@ -18,18 +19,21 @@ export interface GetRoleCredentialsRequest {
 }
 
 /**
- * Calls GetRoleCredentials and returns validated credentials, or throws a typed error. Whichever transport made
- * the call, its failure goes through {@link toPortalError} and its reply through {@link parseRoleCredentials}.
+ * Calls GetRoleCredentials through the SDK SSO client and returns validated credentials, or throws a typed
+ * error: a failure goes through {@link toPortalError}, the reply through {@link parseRoleCredentials}.
  */
 export const getRoleCredentials = async ({
-  transport,
+  client,
   target,
   accessToken,
   logger,
 }: GetRoleCredentialsRequest): Promise<RoleCredentials> => {
   let output: unknown;
   try {
-    output = await transport(target.accountId, target.roleName, accessToken);
+    const { GetRoleCredentialsCommand } = await loadSsoClientModule();
+    const { accountId, roleName } = target;
+    // See SsoPortalClient: any SSO client's send accepts this command at run time.
+    output = await client.send(new GetRoleCredentialsCommand({ accountId, roleName, accessToken }) as never);
   } catch (error) {
     throw toPortalError(error, target, accessToken, logger);
   }

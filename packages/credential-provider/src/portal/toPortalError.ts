@@ -42,9 +42,10 @@ const readSdkError = (error: unknown): SdkErrorShape => {
 const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
 
 /**
- * Turns a failed GetRoleCredentials call into a typed error, whichever transport made it (the SDK client, or the
- * lean one, which throws the same shapes). Throttling, 5xx and network failures have already been retried
- * (standard retry strategy, bounded attempts); what arrives here is final.
+ * Turns a failed GetRoleCredentials call of the SDK client into a typed error. Throttling, 5xx, network failures
+ * and attempts cut off by the bounded request handler's deadline have already been retried (standard retry
+ * strategy, bounded attempts); what arrives here is final. A reply over the handler's size cap is not retried and
+ * reads as a service failure too: nothing held is thrown away, and trying again later is the remedy.
  *
  * The service's words are quoted through `describeError` of `@sso-kit/token-provider` with `accessToken` (the one
  * secret the call sent), so a portal or proxy that echoes the token back never gets it into the message or the
@@ -78,6 +79,11 @@ export const toPortalError = (
       `GetRoleCredentials found no ${what} for this SSO session (${said}). Check sso_account_id and sso_role_name.`,
       { reason: "ServiceError" },
     );
+  }
+  if (name === "ReplyTooLargeError") {
+    return fail(`GetRoleCredentials for ${what} failed (${said}). Try again later.`, {
+      reason: "ServiceUnavailable",
+    });
   }
   const transient =
     THROTTLING.has(name) || status === 429 || network || (status !== undefined ? status >= 500 : fromSdk);

@@ -23,6 +23,19 @@ export interface FaultRule {
   body?: "malformed" | "truncated" | "empty";
   /** Destroy the connection without answering. */
   reset?: boolean;
+  /**
+   * Answer 200 with a JSON body of `bytes` bytes, generated while it is sent (the emulator never holds it), with a
+   * `content-length` header unless `declareLength` is `false` (then chunked, so only counting catches it).
+   */
+  hugeBody?: { bytes: number; declareLength?: boolean };
+  /**
+   * Answer 200 with headers at once, then one byte of a body that never ends every `intervalMs` (a slowloris
+   * reply: the connection is never silent long enough for an idle timeout). Until the client or the emulator
+   * gives up.
+   */
+  drip?: { intervalMs: number };
+  /** Read the request and never answer, keeping the connection open until the client or the emulator gives up. */
+  silent?: boolean;
   /** Answer with this canned reply; `body` is sent as JSON (a string is sent as is). */
   response?: { status?: number; headers?: Record<string, string>; body: unknown };
 }

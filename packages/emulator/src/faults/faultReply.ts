@@ -5,15 +5,29 @@ import type { ServiceName } from "../http/ServiceName.js";
 import { exceptionForStatus, statusOfException } from "../http/serviceExceptions.js";
 import type { FaultRule } from "./FaultRule.js";
 
-/** What the server does for a fault: send a reply, send a reply cut off mid-body, drop the connection, or go on. */
+/**
+ * What the server does for a fault: send a reply, send a reply cut off mid-body, drop the connection, stream a huge
+ * reply, drip a reply byte by byte, say nothing, or go on.
+ */
 export type FaultOutcome =
-  { kind: "reply"; reply: Reply } | { kind: "truncate"; reply: Reply } | { kind: "reset" } | { kind: "pass" };
+  | { kind: "reply"; reply: Reply }
+  | { kind: "truncate"; reply: Reply }
+  | { kind: "reset" }
+  | { kind: "huge"; bytes: number; declareLength: boolean }
+  | { kind: "drip"; intervalMs: number }
+  | { kind: "silent" }
+  | { kind: "pass" };
 
 const BROKEN_JSON = '{"accessToken": "emu-at-broken", "expiresIn": 3600, ';
 
 /** The outcome of a fault rule (after its delay) for a request of a `service` operation. */
 export const faultOutcome = (rule: FaultRule, service: ServiceName): FaultOutcome => {
   if (rule.reset === true) return { kind: "reset" };
+  if (rule.silent === true) return { kind: "silent" };
+  if (rule.hugeBody !== undefined) {
+    return { kind: "huge", bytes: rule.hugeBody.bytes, declareLength: rule.hugeBody.declareLength !== false };
+  }
+  if (rule.drip !== undefined) return { kind: "drip", intervalMs: rule.drip.intervalMs };
   if (rule.response !== undefined) {
     const { status = 200, headers = {}, body } = rule.response;
     const text = typeof body === "string" ? body : JSON.stringify(body ?? null);

@@ -99,6 +99,14 @@ export const handleRequest = async (
     deps.log.record({ ...entry, time: new Date().toISOString(), status: 200, errorType: "TruncatedBody" });
     return;
   }
+  if (outcome.kind === "huge" || outcome.kind === "drip" || outcome.kind === "silent") {
+    const errorType = { huge: "HugeBody", drip: "DrippedBody", silent: "NoReply" }[outcome.kind];
+    deps.log.record({ ...entry, time: new Date().toISOString(), status: 200, errorType });
+    if (outcome.kind === "huge")
+      await streamHugeBody(res, outcome.bytes, outcome.declareLength, deps.stopping);
+    else if (outcome.kind === "drip") await dripBody(res, outcome.intervalMs, deps.stopping);
+    return;
+  }
   if (outcome.kind === "reply") {
     finish(outcome.reply, outcome.reply.status >= 300 ? errorTypeOf(outcome.reply) : undefined);
     return;
@@ -121,6 +129,67 @@ export const handleRequest = async (
         : new ServiceError(route.service, internalErrorName(route.service), 500, "Internal error.");
     finish(encodeServiceError(serviceError), serviceError.code);
   }
+};
+
+/** 64 KiB of a JSON string's inside: what a huge reply is made of. */
+const FILLER = Buffer.alloc(65_536, "a");
+
+/** Whether the reply can take more: false once the client or the emulator gave up. */
+const open = (res: ServerResponse, stopping: AbortSignal): boolean => !res.destroyed && !stopping.aborted;
+
+/**
+ * A 200 reply of `bytes` bytes (`{"padding":"aaa…"}`), written chunk by chunk as the client reads it, so that
+ * neither side needs to hold it; stops when the client or the emulator gives up.
+ */
+const streamHugeBody = async (
+  res: ServerResponse,
+  bytes: number,
+  declareLength: boolean,
+  stopping: AbortSignal,
+): Promise<void> => {
+  const head = Buffer.from('{"padding":"');
+  const tail = Buffer.from('"}');
+  res.writeHead(200, {
+    "content-type": "application/json",
+    ...(declareLength && { "content-length": String(bytes) }),
+  });
+  let left = bytes;
+  const write = (chunk: Buffer): Promise<void> | undefined => {
+    left -= chunk.length;
+    if (res.write(chunk)) return undefined;
+    return new Promise((resolve) => {
+      const done = () => {
+        res.off("drain", done);
+        res.off("close", done);
+        resolve();
+      };
+      res.on("drain", done);
+      res.on("close", done);
+    });
+  };
+  await write(head.subarray(0, Math.min(head.length, left)));
+  while (left > tail.length && open(res, stopping)) {
+    await write(FILLER.subarray(0, Math.min(FILLER.length, left - tail.length)));
+  }
+  if (open(res, stopping)) res.end(tail.subarray(0, left));
+};
+
+/** Headers at once, then one byte every `intervalMs` of a body that never ends, until someone gives up. */
+const dripBody = async (res: ServerResponse, intervalMs: number, stopping: AbortSignal): Promise<void> => {
+  res.writeHead(200, { "content-type": "application/json" });
+  const gaveUp = new AbortController();
+  res.once("close", () => gaveUp.abort());
+  const signal = AbortSignal.any([stopping, gaveUp.signal]);
+  const body = '{"padding":"';
+  for (let sent = 0; open(res, stopping); sent++) {
+    res.write(body[sent] ?? "a");
+    try {
+      await sleep(intervalMs, undefined, { signal });
+    } catch {
+      break;
+    }
+  }
+  if (stopping.aborted) res.destroy();
 };
 
 const send = (res: ServerResponse, reply: Reply): void => {

@@ -1,5 +1,5 @@
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
-import { DEFAULT_REQUEST_HANDLER } from "../http/DEFAULT_REQUEST_HANDLER.js";
+import { BoundedHttpHandler } from "../http/BoundedHttpHandler.js";
 import { OidcClientFactory } from "./OidcClientFactory.js";
 import { settledHandlerOptions } from "../../../../test/support/settledHandlerOptions.js";
 
@@ -16,7 +16,16 @@ describe("OidcClientFactory", () => {
 
   it("bounds each call with the default time limits when no one gives an HTTP handler", async () => {
     const client = await new OidcClientFactory().get("us-east-1");
-    expect(await settledHandlerOptions(client.config.requestHandler)).toMatchObject(DEFAULT_REQUEST_HANDLER);
+    expect(client.config.requestHandler).toBeInstanceOf(BoundedHttpHandler);
+    expect(await settledHandlerOptions(client.config.requestHandler)).toMatchObject({
+      connectionTimeout: 5_000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    });
+    expect((client.config.requestHandler as BoundedHttpHandler).bounds).toMatchObject({
+      deadlineMs: 15_000,
+      maxReplyBytes: 1_048_576,
+    });
   });
 
   it("always uses the session's region, even when clientConfig names another", async () => {
@@ -28,13 +37,24 @@ describe("OidcClientFactory", () => {
     const explicit = recordingLogger().logger;
     const parent = recordingLogger().logger;
     const caller = recordingLogger().logger;
-    const handler = { handle: async () => ({ response: undefined as never }) };
+    const sent: unknown[] = [];
+    const handler = {
+      handle: async (request: unknown) => {
+        sent.push(request);
+        return { response: { statusCode: 200, headers: {}, body: "{}" } };
+      },
+    };
     const both = await new OidcClientFactory({
       clientConfig: { logger: explicit },
       parentClientConfig: { logger: parent, requestHandler: handler },
     }).get("us-east-1", { logger: caller });
     expect(both.config.logger).toBe(explicit);
-    expect(both.config.requestHandler).toBe(handler);
+    // The given handler sends every request, bounded like any other.
+    const bounded = both.config.requestHandler as BoundedHttpHandler;
+    expect(bounded).toBeInstanceOf(BoundedHttpHandler);
+    const request = { method: "GET", protocol: "http:", hostname: "127.0.0.1", path: "/", headers: {} };
+    await bounded.handle(request as never);
+    expect(sent).toEqual([request]);
     const parentOnly = await new OidcClientFactory({ parentClientConfig: { logger: parent } }).get(
       "us-east-1",
       {

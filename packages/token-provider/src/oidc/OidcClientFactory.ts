@@ -1,6 +1,6 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
-import { DEFAULT_REQUEST_HANDLER } from "../http/DEFAULT_REQUEST_HANDLER.js";
+import { boundedRequestHandler } from "../http/boundedRequestHandler.js";
 
 /** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
 export interface ParentClientConfig {
@@ -32,8 +32,8 @@ const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
  * The SDK client is loaded with a dynamic `import()` on the first refresh only, so a process whose token is
  * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
  * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
- * `requestHandler` from any of them, the SDK's own handler with {@link DEFAULT_REQUEST_HANDLER}'s time limits. `region` is
- * always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
+ * `requestHandler` from any of them, the SDK's own handler with the default time limits; whichever it is, each
+ * attempt is bounded by {@link boundedRequestHandler} (whole-attempt deadline, reply cap). `region` is always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
  * `AWS_ENDPOINT_URL_SSO_OIDC` itself.
  */
 export class OidcClientFactory {
@@ -47,7 +47,6 @@ export class OidcClientFactory {
     for (const key of INHERITED_KEYS) {
       config[key] ??= this.sources.parentClientConfig?.[key] ?? callerClientConfig?.[key];
     }
-    config.requestHandler ??= DEFAULT_REQUEST_HANDLER;
     config.region = region;
     const inherited = INHERITED_KEYS.map((key) => config[key]);
     const cached = this.clients.get(region);
@@ -55,6 +54,7 @@ export class OidcClientFactory {
       return cached.client;
     }
     const { SSOOIDCClient } = await import("@aws-sdk/client-sso-oidc");
+    config.requestHandler = boundedRequestHandler(config.requestHandler);
     const client = new SSOOIDCClient(config as SSOOIDCClientConfig);
     this.clients.set(region, { client, inherited });
     return client;

@@ -1,0 +1,16 @@
+import type { NodeHttpHandler } from "@smithy/node-http-handler";
+
+let loading: Promise<typeof NodeHttpHandler> | undefined;
+
+/**
+ * The SDK's `NodeHttpHandler`, imported when the first request is sent: by then the SDK client sending it has
+ * loaded the module already, so importing sso-kit costs nothing more. A failed import is retried next time.
+ */
+export const loadNodeHttpHandler = (): Promise<typeof NodeHttpHandler> =>
+  (loading ??= import("@smithy/node-http-handler").then(
+    (module) => module.NodeHttpHandler,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
