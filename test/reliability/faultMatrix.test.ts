@@ -1,6 +1,7 @@
 /**
  * Fault matrix: every failure the emulator can inject (HTTP 500, 429, 503, a reply slower than the client's
- * timeout, malformed / truncated / empty bodies, connection resets, every modelled SSO-OIDC and SSO exception,
+ * timeout, malformed / truncated / empty bodies, connection resets, a 500 MB reply, a reply dripping byte by byte, a
+ * server that never answers, every modelled SSO-OIDC and SSO exception,
  * a service that echoes the request's secrets, replies of the wrong shape) on each network step:
  *
  * - refresh (SSO-OIDC CreateToken, token provider), with a token still valid and with an expired one;
@@ -35,9 +36,15 @@ import { recordFigure } from "./support/figures";
 import { settle } from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
-/** The SDK clients' per-request timeout in this matrix (a client setting users make; none is set by default). */
+/** The SDK clients' per-request timeout in this matrix (a client setting users make; the default is 10 s). */
 const CLIENT_TIMEOUT_MS = 300;
-const requestHandler = { requestTimeout: CLIENT_TIMEOUT_MS, throwOnRequestTimeout: true };
+/** The whole-attempt deadline of sso-kit's request handler in this matrix (the default is 15 s). */
+const DEADLINE_MS = CLIENT_TIMEOUT_MS * 2;
+const requestHandler = {
+  requestTimeout: CLIENT_TIMEOUT_MS,
+  throwOnRequestTimeout: true,
+  deadlineMs: DEADLINE_MS,
+};
 /** A call that has not settled after this is a hang. */
 const HANG_MS = 30_000;
 
@@ -55,6 +62,12 @@ const TRANSPORT: Array<[string, Fault]> = [
   ["truncated body", () => ({ body: "truncated" })],
   ["empty body", () => ({ body: "empty" })],
   ["connection reset", () => ({ reset: true })],
+  ["500 MB reply", () => ({ hugeBody: { bytes: 500e6, declareLength: false } })],
+  [
+    `a byte every ${CLIENT_TIMEOUT_MS / 3} ms (deadline ${DEADLINE_MS} ms)`,
+    () => ({ drip: { intervalMs: CLIENT_TIMEOUT_MS / 3 } }),
+  ],
+  ["no reply", () => ({ silent: true })],
 ];
 const exceptions = (names: string[]): Array<[string, Fault]> =>
   names.map((name) => [name, () => ({ exception: name })]);
