@@ -153,3 +153,54 @@ describe("fault injection", () => {
     await expect(register()).resolves.toHaveProperty("clientId");
   });
 });
+
+describe("hostile replies", () => {
+  /** A raw GetRoleCredentials request (faults apply before the token is checked). */
+  const portalRequest = (signal?: AbortSignal) =>
+    fetch(`${emu.url}/federation/credentials?account_id=111111111111&role_name=ReadOnly`, {
+      headers: { "x-amz-sso_bearer_token": "t" },
+      ...(signal !== undefined && { signal }),
+    });
+
+  it.each([
+    ["with its content-length", true, "100000"],
+    ["chunked", false, null],
+  ])("a huge body of exactly the bytes asked for, %s", async (_, declareLength, contentLength) => {
+    emu.faults.add({ operation: "GetRoleCredentials", hugeBody: { bytes: 100_000, declareLength } });
+    const reply = await portalRequest();
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("content-length")).toBe(contentLength);
+    const body = await reply.text();
+    expect(body).toHaveLength(100_000);
+    expect(JSON.parse(body)).toEqual({ padding: "a".repeat(100_000 - '{"padding":""}'.length) });
+    expect(emu.requestLog().at(-1)).toMatchObject({ status: 200, errorType: "HugeBody" });
+  });
+
+  it("a drip: headers at once, then a body that only grows, until the client gives up", async () => {
+    emu.faults.add({ operation: "GetRoleCredentials", drip: { intervalMs: 10 } });
+    const controller = new AbortController();
+    const reply = await portalRequest(controller.signal);
+    expect(reply.status).toBe(200);
+    const reader = reply.body!.getReader();
+    let text = "";
+    while (text.length < 15) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text.startsWith('{"padding":"aaa')).toBe(true);
+    controller.abort();
+    expect(emu.requestLog().at(-1)).toMatchObject({ errorType: "DrippedBody" });
+  });
+
+  it("silence: the request is counted and never answered; stopping the emulator ends it", async () => {
+    const silent = await startEmulator();
+    silent.faults.add({ operation: "GetRoleCredentials", silent: true });
+    const pending = fetch(`${silent.url}/federation/credentials?account_id=1&role_name=r`).then(
+      () => "answered",
+      () => "connection closed",
+    );
+    for (let i = 0; i < 1_000 && silent.stats().GetRoleCredentials !== 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(silent.requestLog().at(-1)).toMatchObject({ errorType: "NoReply" });
+    await silent.stop();
+    expect(await pending).toBe("connection closed");
+  });
+});
