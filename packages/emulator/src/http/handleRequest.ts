@@ -10,7 +10,7 @@ import { faultOutcome } from "../faults/faultReply.js";
 import type { EmulatorState } from "../state/EmulatorState.js";
 import { encodeServiceError } from "./encodeServiceError.js";
 import { BodyReadError, readBody } from "./readBody.js";
-import type { Reply } from "./Reply.js";
+import { jsonReply, type Reply } from "./Reply.js";
 import type { RequestContext } from "./RequestContext.js";
 import { routeRequest } from "./routeRequest.js";
 import { ServiceError } from "./ServiceError.js";
@@ -41,8 +41,18 @@ export const handleRequest = async (
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const path = url.pathname;
   if (path.startsWith(ADMIN_PREFIX)) {
-    req.resume();
-    send(res, adminReply(method, path, deps.log, deps.reset));
+    const { maxBodyBytes, bodyTimeoutMs } = deps.state.options;
+    const body = await readBody(req, maxBodyBytes, bodyTimeoutMs).catch(() => undefined);
+    send(
+      res,
+      body === undefined
+        ? jsonReply({ message: "The request body could not be read." }, 400)
+        : adminReply(method, path, body.toString("utf8"), {
+            log: deps.log,
+            reset: deps.reset,
+            state: deps.state,
+          }),
+    );
     return;
   }
   const route = routeRequest(method, path, url.searchParams);

@@ -9,6 +9,7 @@ import { getRoleCredentials } from "../portal/getRoleCredentials.js";
 import { listAccountRoles } from "../portal/listAccountRoles.js";
 import { listAccounts } from "../portal/listAccounts.js";
 import { logout } from "../portal/logout.js";
+import { throttled } from "../portal/throttled.js";
 import { getCallerIdentity } from "../sts/getCallerIdentity.js";
 import type { Reply } from "./Reply.js";
 import type { RequestContext } from "./RequestContext.js";
@@ -36,13 +37,13 @@ export const routeRequest = (method: string, path: string, query: URLSearchParam
         ? { operation: "CreateTokenWithIAM", service: "oidc", handle: createTokenWithIam }
         : { operation: "CreateToken", service: "oidc", handle: createToken };
     case "GET /federation/credentials":
-      return { operation: "GetRoleCredentials", service: "sso", handle: getRoleCredentials };
+      return { operation: "GetRoleCredentials", service: "sso", handle: throttled(getRoleCredentials) };
     case "GET /assignment/accounts":
-      return { operation: "ListAccounts", service: "sso", handle: listAccounts };
+      return { operation: "ListAccounts", service: "sso", handle: throttled(listAccounts) };
     case "GET /assignment/roles":
-      return { operation: "ListAccountRoles", service: "sso", handle: listAccountRoles };
+      return { operation: "ListAccountRoles", service: "sso", handle: throttled(listAccountRoles) };
     case "POST /logout":
-      return { operation: "Logout", service: "sso", handle: logout };
+      return { operation: "Logout", service: "sso", handle: throttled(logout) };
     case "POST /":
       return { operation: "GetCallerIdentity", service: "sts", handle: getCallerIdentity };
     case "GET /authorize":
