@@ -55,10 +55,10 @@ export const handleRequest = async (
     );
     return;
   }
-  const route = routeRequest(method, path, url.searchParams);
+  const addressed = routeRequest(method, path, url.searchParams);
   const entry: RequestLogEntry = {
     time: "",
-    operation: route?.operation ?? "UnknownOperation",
+    operation: addressed?.operation ?? "UnknownOperation",
     method,
     path: redactPath(path, url.searchParams),
     status: 0,
@@ -72,19 +72,27 @@ export const handleRequest = async (
       ...(errorType === undefined ? {} : { errorType }),
     });
   };
-  if (route === undefined) {
+  if (addressed === undefined) {
     req.resume();
     finish(unknownOperation(method, path), "UnknownOperationException");
     return;
   }
-  deps.log.count(route.operation);
+  // awsQuery names its operation in the body, so such a route is only final (and counted) once the body is in.
+  const namedByBody = addressed.byBody !== undefined;
+  if (!namedByBody) deps.log.count(addressed.operation);
   let rawBody: Buffer;
   try {
     rawBody = await readBody(req, deps.state.options.maxBodyBytes, deps.state.options.bodyTimeoutMs);
   } catch (error) {
-    const failure = bodyErrorReply(route.service, error);
+    if (namedByBody) deps.log.count(addressed.operation);
+    const failure = bodyErrorReply(addressed.service, error);
     finish(failure?.reply, failure?.errorType);
     return;
+  }
+  const route = addressed.byBody?.(rawBody) ?? addressed;
+  if (namedByBody) {
+    entry.operation = route.operation;
+    deps.log.count(route.operation);
   }
   const fault = deps.faults.take(route.operation);
   if (fault?.delayMs !== undefined && fault.delayMs > 0) {
