@@ -60,6 +60,6 @@ export interface Emulator {
    * side, without the client's cache knowing; refresh tokens keep working. Returns how many were shortened.
    */
   expireAccessTokens(options?: ExpireAccessTokensOptions): number;
-  /** Role credentials issued so far, without secrets. */
+  /** Role credentials issued so far (by GetRoleCredentials and AssumeRole), without secrets. */
   issuedCredentials(): IssuedCredentialSummary[];
 }
