@@ -10,7 +10,7 @@ export const ADMIN_PREFIX = "/__emulator/";
 /** What the admin endpoints act on. */
 export interface AdminDeps {
   log: RequestLog;
-  /** The emulator's reset: clears counters, log and faults; not tokens or clients. */
+  /** The emulator's reset: clears counters, log and faults and refills the rate limit; not tokens or clients. */
   reset: () => void;
   state: EmulatorState;
 }

@@ -23,7 +23,7 @@ export interface RequestHandlerDeps {
   faults: FaultInjector;
   /** Aborted when the emulator stops, so that injected delays end at once. */
   stopping: AbortSignal;
-  /** Clears the counters, the request log and the fault rules (not tokens or clients). */
+  /** Clears the counters, the request log and the fault rules and refills the rate limit (not tokens or clients). */
   reset: () => void;
 }
 

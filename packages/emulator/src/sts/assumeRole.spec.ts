@@ -6,6 +6,7 @@ import {
   STSServiceException,
   type AssumeRoleCommandInput,
 } from "@aws-sdk/client-sts";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { caught } from "../__fixtures__/caught.js";
 import { ssoClient } from "../__fixtures__/clients.js";
 import { withEnv } from "../__fixtures__/withEnv.js";
@@ -108,6 +109,25 @@ describe("STS AssumeRole", () => {
       expect.objectContaining({ status: 200 }),
       expect.objectContaining({ status: 200 }),
     ]);
+  });
+
+  it("serves the SDK's own chaining provider, fromTemporaryCredentials, over two hops", async () => {
+    const clientConfig = { region: emu.region, endpoint: emu.url };
+    const hub = fromTemporaryCredentials({
+      masterCredentials: await portalCredentials(),
+      params: { RoleArn: "arn:aws:iam::111111111111:role/ReadOnly", RoleSessionName: "hub" },
+      clientConfig,
+    });
+    const target = fromTemporaryCredentials({
+      masterCredentials: hub,
+      params: { RoleArn: "arn:aws:iam::333333333333:role/ReadOnly", RoleSessionName: "target" },
+      clientConfig,
+    });
+    const who = await new STSClient({ ...clientConfig, credentials: target }).send(
+      new GetCallerIdentityCommand({}),
+    );
+    expect(who.Arn).toBe("arn:aws:sts::333333333333:assumed-role/ReadOnly/target");
+    expect(emu.stats().AssumeRole).toBe(2);
   });
 
   it("gives 3600 s by default and honours DurationSeconds down to 900, on the emulator clock", async () => {
