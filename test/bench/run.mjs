@@ -108,7 +108,7 @@ if (cross) {
 if (values.json !== undefined) {
   writeFileSync(
     values.json,
-    `${JSON.stringify({ date: new Date().toISOString(), mode: quick ? "quick" : "full", machine, wallSeconds, plan, results, table: rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), mode: quick ? "quick" : "full", machine, installed: world.installed, wallSeconds, plan, results, table: rows }, null, 2)}\n`,
   );
   process.stdout.write(`results written to ${values.json}\n`);
 }
