@@ -56,10 +56,12 @@ export const runOrThrow = async (command, args, options) => {
 };
 
 /** pnpm: the one running this script (`pnpm test:consumers`, `pnpm bench`), else the version CI uses, via npx. */
-const pnpm = (args) =>
-  /pnpm/.test(process.env.npm_execpath ?? "")
-    ? [process.execPath, [process.env.npm_execpath, ...args]]
-    : ["npx", ["--yes", PNPM, ...args]];
+const pnpm = (args) => {
+  const running = process.env.npm_execpath ?? "";
+  if (!/pnpm/.test(running)) return ["npx", ["--yes", PNPM, ...args]];
+  // pnpm is a JavaScript file or, from pnpm 11, a native executable.
+  return /\.[cm]?js$/.test(running) ? [process.execPath, [running, ...args]] : [running, args];
+};
 
 /**
  * Packs every workspace package (their dist/ must be built) into `destination`. Returns the tarballs' paths by
