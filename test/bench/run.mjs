@@ -1,6 +1,7 @@
 // `pnpm bench` (full) and `pnpm bench --quick`: sso-kit against the official @aws-sdk/credential-provider-sso /
-// @aws-sdk/token-providers, both on the same local emulator, HOME and token file, in the same run. Uses the BUILT
-// packages (the script builds first). Prints a table of medians (min–max) and ratios measured in this run;
+// @aws-sdk/token-providers, both on the same local emulator, HOME and token file, in the same run, both as users
+// install them: the BUILT packages (the script builds first) packed and installed by npm, with the official ones,
+// in one consumer project in a temp dir (see lib/world.mjs). Prints a table of medians (min–max) and ratios measured in this run;
 // `--json [file]` also writes the results (default bench-results.json); `--markdown` prints the table as Markdown
 // (as pasted into BENCHMARKS.md); `--only cold,warm` runs a subset.
 // Targets are reported, never asserted: the machine is shared and noisy.
@@ -62,7 +63,9 @@ const machine = {
 };
 const started = performance.now();
 const results = {};
+process.stderr.write("bench: packing sso-kit and installing it with the official packages...");
 const world = await createWorld();
+process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 const step = async (name, fn) => {
   if (!selected.has(name)) return;
   const t = performance.now();
@@ -86,6 +89,9 @@ const rows = tableRows(results);
 const table = formatTable(rows, { markdown: values.markdown });
 process.stdout.write(
   `\nsso-kit benchmarks (${quick ? "quick" : "full"}), ${new Date().toISOString()}: median (min–max); ratio = sso-kit / official, medians of this run\n` +
+    `installed by npm: ${Object.entries(world.installed)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(", ")}\n` +
     `machine: ${machine.cpus} CPUs ${machine.cpuModel ?? ""}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(" ")} → ${machine.loadAverageAtEnd.join(" ")} (shared and noisy: compare ratios, not absolute times)\n\n` +
     `${table}\n\n${wallSeconds} s in all.\n`,
 );
@@ -102,7 +108,7 @@ if (cross) {
 if (values.json !== undefined) {
   writeFileSync(
     values.json,
-    `${JSON.stringify({ date: new Date().toISOString(), mode: quick ? "quick" : "full", machine, wallSeconds, plan, results, table: rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), mode: quick ? "quick" : "full", machine, installed: world.installed, wallSeconds, plan, results, table: rows }, null, 2)}\n`,
   );
   process.stdout.write(`results written to ${values.json}\n`);
 }

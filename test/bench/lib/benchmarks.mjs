@@ -1,14 +1,11 @@
 // The six benchmarks. Each runs sso-kit and the official packages against the same emulator, HOME and token file
 // in this run, alternating between them so that the machine's noise hits both alike, and returns its results.
+// Every child process runs in the world's consumer project, where both are installed by npm (see world.mjs).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, URL } from "node:url";
 import { raceNodes, runNode } from "./world.mjs";
 import { summary } from "./stats.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const child = (name) => join(here, "..", "children", name);
-const CLI = join(here, "../../../packages/cli/dist/esm/bin/sso-kit.js");
 const IMPLS = ["sso-kit", "official"];
 /** Both orders in turn, so that neither implementation always runs first. */
 const alternate = (i) => (i % 2 === 0 ? IMPLS : [...IMPLS].reverse());
@@ -24,11 +21,11 @@ export const cold = async (world, { runs }) => {
   const samples = Object.fromEntries(variants.map((v) => [key(v), []]));
   const envOf = ({ impl, modules }) => ({ ...world.env, BENCH_IMPL: impl, BENCH_MODULES: modules });
   // One discarded run of each warms the file-system cache.
-  for (const variant of variants) await runNode(child("resolve.mjs"), envOf(variant));
+  for (const variant of variants) await runNode(world.child("resolve.mjs"), envOf(variant));
   for (let i = 0; i < runs; i++) {
     for (const variant of i % 2 === 0 ? variants : [...variants].reverse()) {
       world.emu.reset();
-      const run = await runNode(child("resolve.mjs"), envOf(variant));
+      const run = await runNode(world.child("resolve.mjs"), envOf(variant));
       if (run.json?.ok !== true) throw new Error(`cold ${key(variant)}: ${run.json?.error ?? run.stderr}`);
       samples[key(variant)].push({ ...run, getRoleCredentials: world.emu.stats().GetRoleCredentials });
     }
@@ -38,7 +35,7 @@ export const cold = async (world, { runs }) => {
   for (let i = 0; i < runs; i++) {
     for (const impl of alternate(i)) {
       world.emu.reset();
-      const run = await runNode(child("sdkClient.mjs"), { ...world.env, BENCH_IMPL: impl });
+      const run = await runNode(world.child("sdkClient.mjs"), { ...world.env, BENCH_IMPL: impl });
       if (run.json?.ok !== true) throw new Error(`cold sdk client ${impl}: ${run.json?.error ?? run.stderr}`);
       sdkClient[impl].push(run);
     }
@@ -76,7 +73,7 @@ export const warm = async (world, { processes, calls, batches }) => {
   const samples = { "sso-kit": [], official: [] };
   for (let i = 0; i < processes; i++) {
     for (const impl of alternate(i)) {
-      const run = await runNode(child("warm.mjs"), {
+      const run = await runNode(world.child("warm.mjs"), {
         ...world.env,
         BENCH_IMPL: impl,
         BENCH_CALLS: String(calls),
@@ -105,7 +102,7 @@ export const fanOut = async (world, { repeats, clients = 50, concurrent = 20 }) 
       for (let i = 0; i < repeats; i++) {
         await world.signIn(lifetimeMs);
         world.emu.reset();
-        const run = await runNode(child("fanOut.mjs"), {
+        const run = await runNode(world.child("fanOut.mjs"), {
           ...world.env,
           BENCH_IMPL: impl,
           BENCH_CLIENTS: String(clients),
@@ -144,12 +141,16 @@ export const crossProcess = async (world, { repeats, processes = 16 }) => {
     for (let i = 0; i < repeats; i++) {
       await world.signIn(-60_000);
       world.emu.reset();
-      const outcomes = await raceNodes(child("resolve.mjs"), { ...world.env, BENCH_IMPL: impl }, processes);
+      const outcomes = await raceNodes(
+        world.child("resolve.mjs"),
+        { ...world.env, BENCH_IMPL: impl },
+        processes,
+      );
       successes.push(outcomes.filter((o) => o.ok).length);
       createToken.push(world.emu.stats().CreateToken);
       for (const o of outcomes.filter((x) => !x.ok)) errors.set(o.error, (errors.get(o.error) ?? 0) + 1);
       await world.expireCachedToken();
-      const later = await runNode(child("resolve.mjs"), { ...world.env, BENCH_IMPL: impl });
+      const later = await runNode(world.child("resolve.mjs"), { ...world.env, BENCH_IMPL: impl });
       survived.push(later.json?.ok === true ? 1 : 0);
     }
     results[impl] = {
@@ -172,7 +173,7 @@ export const credentialProcess = async (world, { series, runs = 20 }) => {
     rmSync(join(world.home, ".aws", "cli"), { recursive: true, force: true });
     world.emu.reset();
     for (let i = 0; i < runs; i++) {
-      const run = await runNode(CLI, world.env, ["credential-process", "--profile", "bench"]);
+      const run = await runNode(world.cli, world.env, ["credential-process", "--profile", "bench"]);
       if (run.code !== 0) throw new Error(`credential-process exited ${run.code}: ${run.stderr}`);
       wallMs.push(run.wallMs);
     }

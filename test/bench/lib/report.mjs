@@ -30,6 +30,32 @@ export const tableRows = (results) => {
   const count = (s) => formatSummary(s, "", 0);
 
   const cold = results.cold;
+  // First, what a program sees: an STS client with credentials: fromSSO(), making one call, in a new process.
+  if (cold?.["sso-kit/sdk-client"]) {
+    const ours = cold["sso-kit/sdk-client"];
+    const theirs = cold["official/sdk-client"];
+    const wall = ratio(ours.wallMs.median, theirs.wallMs.median);
+    const rss = ratio(ours.maxRssMb.median, theirs.maxRssMb.median);
+    const benchmark = "1 cold, realistic";
+    row({
+      benchmark,
+      metric: "STS client + fromSSO(), 1 call: whole process, ms",
+      ours: formatSummary(ours.wallMs),
+      official: formatSummary(theirs.wallMs),
+      r: formatRatio(wall),
+      target: "≤ 1.0×",
+      met: wall <= 1,
+    });
+    row({
+      benchmark,
+      metric: "STS client + fromSSO(), 1 call: peak RSS, MB",
+      ours: formatSummary(ours.maxRssMb),
+      official: formatSummary(theirs.maxRssMb),
+      r: formatRatio(rss),
+      target: "≤ 1.0×",
+      met: rss <= 1,
+    });
+  }
   if (cold) {
     for (const modules of ["esm", "cjs"]) {
       const ours = cold[`sso-kit/${modules}`];
@@ -47,14 +73,13 @@ export const tableRows = (results) => {
         target: "≤ 0.8×",
         met: wall <= 0.8,
       });
+      // A figure, not a target: what a program waits for is the whole process (above).
       row({
         benchmark,
         metric: `${how}: module load, ms`,
         ours: formatSummary(ours.importMs),
         official: formatSummary(theirs.importMs),
         r: formatRatio(load),
-        target: "≤ 0.3×",
-        met: load <= 0.3,
       });
       row({
         benchmark,
@@ -64,17 +89,6 @@ export const tableRows = (results) => {
         r: formatRatio(ratio(ours.resolveMs.median, theirs.resolveMs.median)),
       });
     }
-  }
-  if (cold?.["sso-kit/sdk-client"]) {
-    const ours = cold["sso-kit/sdk-client"].wallMs;
-    const theirs = cold["official/sdk-client"].wallMs;
-    row({
-      benchmark: "1 cold",
-      metric: "STS client, 1 call: whole process, ms",
-      ours: formatSummary(ours),
-      official: formatSummary(theirs),
-      r: formatRatio(ratio(ours.median, theirs.median)),
-    });
   }
   const warm = results.warm;
   if (warm) {

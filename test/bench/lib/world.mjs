@@ -1,19 +1,63 @@
 // The benchmark's world: one emulator (in this process) and one temporary HOME with an sso-session profile, shared
-// by sso-kit and the official providers, which read the same config and the same token file.
+// by sso-kit and the official providers, which read the same config and the same token file; and one consumer
+// project, where both are installed as users install them (by npm: sso-kit from its packed tarballs, the official
+// packages from the registry, at the versions of consumer/package-lock.json). Every child benchmark process runs a
+// copy of children/ inside that project, so that each resolves its imports from the same node_modules.
 import { startEmulator } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
+import { fileURLToPath, URL } from "node:url";
+import { installFixture, packWorkspace } from "../../consumers/lib/install.mjs";
 
 export const PROFILE = "bench";
 export const SESSION = "bench";
 
-/** Starts the emulator and writes ~/.aws/config in a new temporary HOME. */
+const bench = fileURLToPath(new URL("..", import.meta.url));
+const SSO_KIT = [
+  "@sso-kit/token-provider",
+  "@sso-kit/credential-provider",
+  "@sso-kit/login",
+  "@sso-kit/emulator",
+  "@sso-kit/cli",
+];
+
+/** Packs sso-kit and installs it with the official packages in a new consumer project in `root`. */
+const installConsumer = async (root) => {
+  const tarballs = await packWorkspace(join(root, "tarballs"));
+  const dir = await installFixture(
+    join(bench, "consumer"),
+    join(root, "consumer"),
+    SSO_KIT.map((name) => tarballs[name]),
+  );
+  cpSync(join(bench, "children"), join(dir, "children"), { recursive: true });
+  const versionOf = (name) =>
+    JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")).version;
+  const installed = Object.fromEntries(
+    [
+      "@sso-kit/credential-provider",
+      "@aws-sdk/credential-provider-sso",
+      "@aws-sdk/client-sso",
+      "@aws-sdk/client-sts",
+    ].map((name) => [name, versionOf(name)]),
+  );
+  return { dir, installed };
+};
+
+/** Installs the consumer project, starts the emulator and writes ~/.aws/config in a new temporary HOME. */
 export const createWorld = async () => {
+  const root = mkdtempSync(join(tmpdir(), "sso-kit-bench-install-"));
+  let consumer;
+  try {
+    consumer = await installConsumer(root);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   const emu = await startEmulator({ rotateRefreshTokens: true });
   const home = mkdtempSync(join(tmpdir(), "sso-kit-bench-"));
   const configFile = join(home, ".aws", "config");
@@ -52,6 +96,12 @@ export const createWorld = async () => {
     home,
     cache,
     env,
+    /** The versions installed in the consumer project, by package name. */
+    installed: consumer.installed,
+    /** The path of a child benchmark script (children/NAME) in the consumer project. */
+    child: (name) => join(consumer.dir, "children", name),
+    /** The installed `sso-kit` CLI's entry point. */
+    cli: join(consumer.dir, "node_modules", "@sso-kit", "cli", "dist", "esm", "bin", "sso-kit.js"),
     /** Signs in: a token the emulator accepts, expiring in `expiresInMs` (negative: expired), refreshable. */
     async signIn(expiresInMs) {
       const seeded = emu.seedToken({ expiresAt: new Date(Date.now() + expiresInMs) });
@@ -66,6 +116,7 @@ export const createWorld = async () => {
     async dispose() {
       await emu.stop();
       rmSync(home, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 };
