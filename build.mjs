@@ -41,7 +41,15 @@ await Promise.all([
     outdir: "dist/esm",
     chunkNames: "chunks/[name]-[hash]",
   }),
-  build({ ...common, format: "cjs", entryPoints: { index: "src/index.ts" }, outdir: "dist/cjs" }),
+  build({
+    ...common,
+    format: "cjs",
+    // Native `import()` in CommonJS needs an ES module loader, which jest's and other vm-based sandboxes only
+    // provide behind --experimental-vm-modules: lazy loads become `require()` calls made on first use instead.
+    supported: { "dynamic-import": false },
+    entryPoints: { index: "src/index.ts" },
+    outdir: "dist/cjs",
+  }),
 ]);
 // The declarations serve both formats; dist/cjs has its own copy so that TypeScript reads them as CommonJS there.
 cpSync("dist/esm", "dist/cjs", {
