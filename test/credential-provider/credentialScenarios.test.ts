@@ -16,6 +16,7 @@ import {
   writeConfig,
   type SeenRequest,
 } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { forgetProcessWideState } from "../support/forgetProcessWideState";
 import { useTempHome } from "../support/useTempHome";
 import type * as CredentialProvider from "@sso-kit/credential-provider";
 import { cacheTimestamp, scenarioClock, scenarioMillis, type ScenarioClock } from "./scenarioTime";
@@ -340,6 +341,7 @@ let sdk: typeof CredentialProvider;
 beforeEach(async () => {
   // Each scenario gets fresh module state: no credentials shared in-process from an earlier scenario.
   jest.resetModules();
+  forgetProcessWideState();
   sdk = await import("@sso-kit/credential-provider");
 });
 

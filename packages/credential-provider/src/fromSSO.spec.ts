@@ -5,6 +5,7 @@ import { SsoTokenCache } from "@sso-kit/token-provider";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pointSdkAt, redirectingHandler, useEmulator, writeConfig } from "./__fixtures__/testEnvironment.js";
+import { forgetProcessWideState } from "../../../test/support/forgetProcessWideState.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { signIn as signInTo } from "../../../test/support/signIn.js";
 import { useTempHome } from "../../../test/support/useTempHome.js";
@@ -22,6 +23,7 @@ const OTHER_ACCOUNT = "222222222222";
 beforeEach(async () => {
   // Fresh module state per test: the in-process credential sharing starts empty.
   jest.resetModules();
+  forgetProcessWideState();
   sdk = await import("./index.js");
   pointSdkAt(env.emu);
 });
@@ -415,6 +417,7 @@ describe("client configuration", () => {
     standardConfig();
     for (const winner of ["clientConfig", "parentClientConfig", "callerClientConfig"] as const) {
       jest.resetModules();
+      forgetProcessWideState();
       sdk = await import("./index.js");
       await tokenAboutToExpire();
       const handlers = {

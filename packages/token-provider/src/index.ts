@@ -10,6 +10,7 @@ export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/l
 export { expandHomePath } from "./config/expandHomePath.js";
 export { getHomeDir } from "./config/getHomeDir.js";
 export { nodeCrypto } from "./crypto/nodeCrypto.js";
+export { processWide } from "./process/processWide.js";
 export {
   SsoTokenCache,
   type SsoTokenCacheOptions,
