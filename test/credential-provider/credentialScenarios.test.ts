@@ -100,15 +100,12 @@ const ADAPTED: Record<string, Adaptation> = {
     tryNextLink: false,
     expectError: true,
   },
-  "cross/token-only-profile": {
-    why: "sso-kit (README table): a token-only profile gives a CredentialsProviderError that lets a chain go on",
-    reason: "NotApplicable",
-    tryNextLink: true,
-  },
   "rust/assume-role-tests-sso-4": {
-    why: "a token profile resolves a token, not credentials: NotApplicable so a chain goes on",
-    reason: "NotApplicable",
-    tryNextLink: true,
+    why:
+      "a token profile resolves a token, not credentials: InvalidConfig that stops a chain, as the official JS " +
+      "provider's tryNextLink: false",
+    reason: "InvalidConfig",
+    tryNextLink: false,
     expectError: true,
   },
 };

@@ -361,7 +361,7 @@ describe("errors", () => {
     expect((error as Error).message).toContain("AdministratorAccess in account 333333333333");
   });
 
-  test("not-SSO and token-only profiles let a chain go on; a broken SSO profile stops it", async () => {
+  test("not-SSO profiles let a chain go on; token-only and broken SSO profiles stop it, as officially", async () => {
     standardConfig(`[profile half]\nsso_session = dev-session\nsso_account_id = ${ACCOUNT}\n`);
     await expect(sdk.fromSSO({ profile: "static" })()).rejects.toMatchObject({
       reason: "NotApplicable",
@@ -372,8 +372,8 @@ describe("errors", () => {
       tryNextLink: true,
     });
     await expect(sdk.fromSSO({ profile: "token-only" })()).rejects.toMatchObject({
-      reason: "NotApplicable",
-      tryNextLink: true,
+      reason: "InvalidConfig",
+      tryNextLink: false,
     });
     await expect(sdk.fromSSO({ profile: "half" })()).rejects.toMatchObject({
       reason: "InvalidConfig",

@@ -5,10 +5,10 @@ import { loadProviderErrors } from "@sso-kit/token-provider";
 /**
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.
  *
- * - `NotApplicable`: the profile is missing, is not an SSO profile, or only resolves an SSO access token (no
- *   `sso_account_id`/`sso_role_name`). The only reason with `tryNextLink: true`: a credential chain moves on.
+ * - `NotApplicable`: the profile is missing or is not an SSO profile. The only reason with `tryNextLink: true`:
+ *   a credential chain moves on.
  * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section or `fromSSO` options) is incomplete
- *   or contradicts itself.
+ *   or contradicts itself, or the profile only resolves an SSO access token (no `sso_account_id`/`sso_role_name`).
  * - `Token`: no usable SSO access token: none cached, expired, unreadable, or it could not be refreshed.
  * - `Unauthorized`: the portal rejected the access token (expired or revoked server-side): sign in again.
  * - `InvalidCredentials`: GetRoleCredentials answered without a complete set of temporary credentials.
