@@ -16,6 +16,7 @@ module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: {
+    "^@sso-kit/([a-z-]+)/internal$": "<rootDir>/packages/$1/src/internal.ts",
     "^@sso-kit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

@@ -7,7 +7,7 @@
  * below with the reason; skipped scenarios name theirs.
  */
 import type { Emulator, FaultRule } from "@sso-kit/emulator";
-import { resolveSsoProfile, SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import { resolveSsoProfile, SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider/internal";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {

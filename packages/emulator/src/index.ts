@@ -2,7 +2,7 @@ export { startEmulator } from "./startEmulator.js";
 export { runEmulatorCli, type EmulatorCliEnvironment } from "./cli/runEmulatorCli.js";
 export type { Emulator, EmulatorEnv } from "./Emulator.js";
 export type { AccountDefinition, EmulatorOptions } from "./EmulatorOptions.js";
-export { OPERATION_NAMES, type OperationName } from "./OperationName.js";
+export type { OperationName } from "./OperationName.js";
 export type { FaultRule } from "./faults/FaultRule.js";
 export type { FaultInjector } from "./faults/FaultInjector.js";
 export type { EmulatorClock } from "./clock/EmulatorClock.js";

@@ -10,7 +10,7 @@ import {
   readJsonFile,
   SsoTokenCache,
   withFileLock,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 
 import { LoginError } from "./LoginError.js";
 import { abortedError } from "./oidc/toLoginError.js";

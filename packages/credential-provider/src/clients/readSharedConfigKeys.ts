@@ -1,4 +1,4 @@
-import { loadSharedConfig } from "@sso-kit/token-provider";
+import { loadSharedConfig } from "@sso-kit/token-provider/internal";
 
 /**
  * The keys (lower case) of the profile an SDK client reads its own settings from (`AWS_PROFILE`, else

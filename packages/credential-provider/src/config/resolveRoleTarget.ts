@@ -5,7 +5,7 @@ import {
   resolveSsoSession,
   type SharedConfigInit,
   type SsoSession,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";

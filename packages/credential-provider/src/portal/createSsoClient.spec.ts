@@ -1,4 +1,4 @@
-import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider";
+import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider/internal";
 import { settledHandlerOptions } from "../../../../test/support/settledHandlerOptions.js";
 import { createSsoClient } from "./createSsoClient.js";
 

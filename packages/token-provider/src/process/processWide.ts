@@ -17,6 +17,11 @@ export const processWide = <T extends object>(key: string, create: () => T): T =
   }
   const value = create();
   // Not enumerable: nothing that lists the global object's properties sees it.
-  Object.defineProperty(globalThis, symbol, { value, enumerable: false, writable: false, configurable: true });
+  Object.defineProperty(globalThis, symbol, {
+    value,
+    enumerable: false,
+    writable: false,
+    configurable: true,
+  });
   return value;
 };

@@ -1,4 +1,4 @@
-import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider";
+import { DEFAULT_REQUEST_HANDLER } from "@sso-kit/token-provider/internal";
 
 /**
  * Time limits of the lean transport, per attempt. The SDK's node handler has none by default, so a connection

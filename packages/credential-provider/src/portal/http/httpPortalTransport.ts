@@ -1,5 +1,5 @@
 import type { Provider } from "@smithy/types";
-import { nodeCrypto, redactSecrets } from "@sso-kit/token-provider";
+import { nodeCrypto, redactSecrets } from "@sso-kit/token-provider/internal";
 import type { PortalTransport } from "../PortalTransport.js";
 import type { HttpPortalSettings } from "./HttpPortalSettings.js";
 import { logPortalCall } from "./logPortalCall.js";
