@@ -13,33 +13,33 @@ export interface AccountDefinition {
 /** Options of {@link startEmulator}; every one is optional. */
 export interface EmulatorOptions {
   /** TCP port to listen on; `0` (default) picks a free one. The emulator always binds 127.0.0.1. */
-  port?: number;
+  port?: number | undefined;
   /** Region used in ARNs and advertised by the bin's sample config. Default `us-east-1`. */
-  region?: string;
+  region?: string | undefined;
   /** The IAM Identity Center start URL the emulator advertises. Default `https://d-0000000000.awsapps.com/start`. */
-  startUrl?: string;
+  startUrl?: string | undefined;
   /** The directory: accounts and their roles. Default: three accounts (see README). */
-  accounts?: AccountDefinition[];
+  accounts?: AccountDefinition[] | undefined;
   /** `expiresIn` of the access tokens CreateToken issues, in seconds. Default 3600. */
-  accessTokenTtlSeconds?: number;
+  accessTokenTtlSeconds?: number | undefined;
   /** Lifetime of the role credentials GetRoleCredentials issues, in seconds. Default 3600. */
-  roleCredentialsTtlSeconds?: number;
+  roleCredentialsTtlSeconds?: number | undefined;
   /** Lifetime of a client registration (`clientSecretExpiresAt - clientIdIssuedAt`), in seconds. Default 90 days. */
-  clientRegistrationTtlSeconds?: number;
+  clientRegistrationTtlSeconds?: number | undefined;
   /** `expiresIn` of device codes, pending authorize requests and authorization codes, in seconds. Default 600. */
-  deviceCodeTtlSeconds?: number;
+  deviceCodeTtlSeconds?: number | undefined;
   /** Polling `interval` of device codes in seconds; polling faster gives SlowDownException. Default 1. */
-  deviceCodeIntervalSeconds?: number;
+  deviceCodeIntervalSeconds?: number | undefined;
   /** Each refresh returns a new refresh token and retires the old one. Default `true`. */
-  rotateRefreshTokens?: boolean;
+  rotateRefreshTokens?: boolean | undefined;
   /** Approve device codes at once and make `/authorize` redirect with a code without a consent page. Default `false`. */
-  autoApprove?: boolean;
+  autoApprove?: boolean | undefined;
   /** Page size of ListAccounts / ListAccountRoles when the request has no `maxResults`. Default 2. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** User name of the signed-in user: the role session name in STS ARNs. Default `emulator-user`. */
-  userName?: string;
+  userName?: string | undefined;
   /** Largest request body accepted, in bytes. Default 65536. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** How long a request body may take to arrive, in milliseconds. Default 10000. */
-  bodyTimeoutMs?: number;
+  bodyTimeoutMs?: number | undefined;
 }

@@ -30,13 +30,13 @@ export interface SsoCredentialsProviderErrorOptions {
   /** Why credentials could not be produced. */
   reason: SsoCredentialsErrorReason;
   /** Whether a credential chain may try its next provider; `false` unless given. */
-  tryNextLink?: boolean;
+  tryNextLink?: boolean | undefined;
   /** The command that signs the user in again, when signing in again is the fix. */
-  signInCommand?: string;
+  signInCommand?: string | undefined;
   /** The underlying error (an SDK service exception, a `TokenProviderError`, ...). */
-  cause?: unknown;
+  cause?: unknown | undefined;
   /** Receives the message at debug level, as every `ProviderError` does. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /**

@@ -8,21 +8,21 @@ export interface FaultRule {
   /** The operation whose requests this rule affects. */
   operation: OperationName;
   /** Apply to the next N matching requests, then retire. Default: forever. */
-  times?: number;
+  times?: number | undefined;
   /** The fraction of matching requests the rule applies to, from 0 to 1. Default 1. */
-  probability?: number;
+  probability?: number | undefined;
   /** Answer with this HTTP status and the service's error encoding (500 InternalServerException etc.). */
-  status?: number;
+  status?: number | undefined;
   /** Answer with this modelled exception of the operation's service, e.g. `"InvalidGrantException"`. */
-  exception?: string;
+  exception?: string | undefined;
   /** `message` / `error_description` of the injected exception. */
-  message?: string;
+  message?: string | undefined;
   /** Wait this long before answering. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Answer 200 with a broken body: invalid JSON, JSON cut off mid-way (then the connection drops), or nothing. */
-  body?: "malformed" | "truncated" | "empty";
+  body?: "malformed" | "truncated" | "empty" | undefined;
   /** Destroy the connection without answering. */
-  reset?: boolean;
+  reset?: boolean | undefined;
   /** Answer with this canned reply; `body` is sent as JSON (a string is sent as is). */
-  response?: { status?: number; headers?: Record<string, string>; body: unknown };
+  response?: { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
 }
