@@ -1,15 +1,15 @@
 // Builds the package in the current directory (every package's `build` script runs it):
-// - dist/esm: one ES module per entry point (`src/index.ts` and each `bin` of package.json), code shared between
-//   them and code loaded with `import()` in chunks of their own;
-// - dist/cjs: the same as one CommonJS module, `index.js`, for `require()`;
+// - dist/esm: one ES module per entry point (`src/index.ts`, `src/internal.ts` when the package has one, and each
+//   `bin` of package.json), code shared between them and code loaded with `import()` in chunks of their own;
+// - dist/cjs: `index.js` (and `internal.js`) as CommonJS modules, for `require()`;
 // - type declarations beside both, from tsc, which also type-checks the package.
 // Why bundles rather than tsc's one file per source file: every module a program loads costs it a resolution, a read
 // and a compilation, and sso-kit is loaded at the start of programs that want credentials fast. Dependencies stay
 // external: they are the user's to deduplicate and update.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 const manifest = JSON.parse(readFileSync("package.json", "utf8"));
 
@@ -21,6 +21,19 @@ const binEntries = Object.values(
   return [name, join("src", `${name}.ts`)];
 });
 
+// `src/internal.ts` (the `./internal` export: what sibling packages share, not covered by semver) holds the code;
+// `src/index.ts` re-exports the public part of it. The index bundle requires `./internal.js` rather than holding
+// its own copy, so a program that loads both entries (through a sibling package) has one copy of every class.
+const internal = existsSync("src/internal.ts") ? { internal: "src/internal.ts" } : {};
+const indexRequiresInternal = {
+  name: "index-requires-internal",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/internal\.js$/ }, (args) =>
+      args.importer === resolve("src/index.ts") ? { path: "./internal.js", external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
@@ -28,6 +41,7 @@ const common = {
   packages: "external",
   sourcemap: true,
   logLevel: "warning",
+  plugins: [indexRequiresInternal],
 };
 
 rmSync("dist", { recursive: true, force: true });
@@ -37,11 +51,19 @@ await Promise.all([
     ...common,
     format: "esm",
     splitting: true,
-    entryPoints: Object.fromEntries([["index", "src/index.ts"], ...binEntries]),
+    entryPoints: { index: "src/index.ts", ...internal, ...Object.fromEntries(binEntries) },
     outdir: "dist/esm",
     chunkNames: "chunks/[name]-[hash]",
   }),
-  build({ ...common, format: "cjs", entryPoints: { index: "src/index.ts" }, outdir: "dist/cjs" }),
+  build({
+    ...common,
+    format: "cjs",
+    // Native `import()` in CommonJS needs an ES module loader, which jest's and other vm-based sandboxes only
+    // provide behind --experimental-vm-modules: lazy loads become `require()` calls made on first use instead.
+    supported: { "dynamic-import": false },
+    entryPoints: { index: "src/index.ts", ...internal },
+    outdir: "dist/cjs",
+  }),
 ]);
 // The declarations serve both formats; dist/cjs has its own copy so that TypeScript reads them as CommonJS there.
 cpSync("dist/esm", "dist/cjs", {

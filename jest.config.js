@@ -1,7 +1,8 @@
 /**
  * One jest run for the whole monorepo. TypeScript is compiled by @swc/jest (no type checking: `pnpm build`
- * type-checks every package), and `@sso-kit/<name>` resolves to the package's source so that specs never
- * depend on a stale build. Child-process tests run the built `dist/` instead, which `pnpm test` builds first.
+ * type-checks every package), and `@sso-kit/<name>` (and `@sso-kit/<name>/internal`) resolves to the package's
+ * source so that specs never depend on a stale build. Child-process tests run the built `dist/` instead, which
+ * `pnpm test` builds first.
  */
 const swc = [
   "@swc/jest",
@@ -16,6 +17,7 @@ module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: {
+    "^@sso-kit/([a-z-]+)/internal$": "<rootDir>/packages/$1/src/internal.ts",
     "^@sso-kit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

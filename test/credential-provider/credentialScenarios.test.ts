@@ -7,7 +7,7 @@
  * below with the reason; skipped scenarios name theirs.
  */
 import type { Emulator, FaultRule } from "@sso-kit/emulator";
-import { resolveSsoProfile, SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import { resolveSsoProfile, SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider/internal";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -16,6 +16,7 @@ import {
   writeConfig,
   type SeenRequest,
 } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { forgetProcessWideState } from "../support/forgetProcessWideState";
 import { useTempHome } from "../support/useTempHome";
 import type * as CredentialProvider from "@sso-kit/credential-provider";
 import { cacheTimestamp, scenarioClock, scenarioMillis, type ScenarioClock } from "./scenarioTime";
@@ -99,15 +100,12 @@ const ADAPTED: Record<string, Adaptation> = {
     tryNextLink: false,
     expectError: true,
   },
-  "cross/token-only-profile": {
-    why: "sso-kit (README table): a token-only profile gives a CredentialsProviderError that lets a chain go on",
-    reason: "NotApplicable",
-    tryNextLink: true,
-  },
   "rust/assume-role-tests-sso-4": {
-    why: "a token profile resolves a token, not credentials: NotApplicable so a chain goes on",
-    reason: "NotApplicable",
-    tryNextLink: true,
+    why:
+      "a token profile resolves a token, not credentials: InvalidConfig that stops a chain, as the official JS " +
+      "provider's tryNextLink: false",
+    reason: "InvalidConfig",
+    tryNextLink: false,
     expectError: true,
   },
 };
@@ -340,6 +338,7 @@ let sdk: typeof CredentialProvider;
 beforeEach(async () => {
   // Each scenario gets fresh module state: no credentials shared in-process from an earlier scenario.
   jest.resetModules();
+  forgetProcessWideState();
   sdk = await import("@sso-kit/credential-provider");
 });
 

@@ -3,7 +3,7 @@
  * token go through every failure path; the errors (message, stack, and as printed with their causes) and
  * everything a capturing logger received (our lines and the SDK clients') must not contain any of them.
  */
-import { SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider";
+import { SsoTokenCache, writeJsonFileAtomic } from "@sso-kit/token-provider/internal";
 import { writeFileSync } from "node:fs";
 import { recordingLogger } from "../support/recordingLogger";
 import { errorText, leakedIn, sentinelSecrets } from "../support/secrets";

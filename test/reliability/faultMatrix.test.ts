@@ -19,7 +19,7 @@
 import type { FaultRule } from "@sso-kit/emulator";
 import { fromSSO, SsoCredentialsProviderError } from "@sso-kit/credential-provider";
 import { login, LoginError } from "@sso-kit/login";
-import { clientRegistrationCacheKey, fromSsoSession } from "@sso-kit/token-provider";
+import { clientRegistrationCacheKey, fromSsoSession } from "@sso-kit/token-provider/internal";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { OIDC_EXCEPTIONS, SSO_EXCEPTIONS } from "../../packages/emulator/src/http/serviceExceptions";

@@ -10,7 +10,7 @@
  */
 import { fromSSO as officialFromSSO } from "@aws-sdk/credential-provider-sso";
 import { fromSSO } from "@sso-kit/credential-provider";
-import { fromSso, resolveSsoProfile } from "@sso-kit/token-provider";
+import { fromSso, resolveSsoProfile } from "@sso-kit/token-provider/internal";
 import fc from "fast-check";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

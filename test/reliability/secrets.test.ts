@@ -6,7 +6,7 @@
  * (In-process errors and debug log lines are scanned by the fault matrix.) Runs the BUILT CLI.
  */
 import type { FaultRule } from "@sso-kit/emulator";
-import { clientRegistrationCacheKey } from "@sso-kit/token-provider";
+import { clientRegistrationCacheKey } from "@sso-kit/token-provider/internal";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type CliRun } from "../cli/harness";

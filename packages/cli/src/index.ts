@@ -1,12 +1,4 @@
-export * from "./ExitCode.js";
-export * from "./runCli.js";
-export * from "./program/CliIo.js";
-export * from "./errors/CliError.js";
-export * from "./secrets/KnownSecrets.js";
-export * from "./credentials/RoleCredentials.js";
-export * from "./credentials/roleCredentialCacheKey.js";
-export * from "./credentials/RoleCredentialCache.js";
-export * from "./credentials/getRoleCredentials.js";
-export * from "./credentials/formatCredentialProcessJson.js";
-export * from "./accounts/listAccountsAndRoles.js";
-export * from "./version.js";
+export { runCli } from "./runCli.js";
+export { ExitCode } from "./ExitCode.js";
+export type { CliIo } from "./program/CliIo.js";
+export type { OutputStream } from "./output/Output.js";

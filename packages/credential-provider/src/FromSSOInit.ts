@@ -9,15 +9,15 @@ import type { SsoPortalClient } from "./portal/SsoPortalClient.js";
  */
 export interface InheritedClientConfig {
   /** Region of the outer client; ignored (the SSO clients use the session's or profile's `sso_region`). */
-  region?: string | Provider<string>;
+  region?: string | Provider<string> | undefined;
   /** Profile of the outer client; used when `init.profile` is not given. */
-  profile?: string;
+  profile?: string | undefined;
   /** Logger given to the SSO and SSO-OIDC clients. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** HTTP handler given to the SSO and SSO-OIDC clients (proxies, agents, timeouts). */
-  requestHandler?: SSOClientConfig["requestHandler"];
+  requestHandler?: SSOClientConfig["requestHandler"] | undefined;
   /** Application id appended to the SSO and SSO-OIDC clients' user agent. */
-  userAgentAppId?: string | Provider<string | undefined>;
+  userAgentAppId?: string | Provider<string | undefined> | undefined;
   /** Any other setting of the outer client; not used. */
   [key: string]: unknown;
 }
@@ -36,34 +36,34 @@ export interface FromSSOInit {
    * The profile to read. Default: `parentClientConfig.profile`, then the calling client's `profile`, then
    * `AWS_PROFILE`, then `default`.
    */
-  profile?: string;
+  profile?: string | undefined;
   /** Path of the shared credentials file. Default: `AWS_SHARED_CREDENTIALS_FILE` or `~/.aws/credentials`. */
-  filepath?: string;
+  filepath?: string | undefined;
   /** Path of the shared config file (`~/` is expanded). Default: `AWS_CONFIG_FILE` or `~/.aws/config`. */
-  configFilepath?: string;
+  configFilepath?: string | undefined;
   /**
    * Re-read the config files and fetch new role credentials on every call instead of reusing those this
    * process already holds (the fresh ones then replace the shared ones).
    */
-  ignoreCache?: boolean;
+  ignoreCache?: boolean | undefined;
   /** The start URL of the AWS access portal (legacy sign-in, or the session's when it is not in a config file). */
-  ssoStartUrl?: string;
+  ssoStartUrl?: string | undefined;
   /** The account whose role credentials are requested. */
-  ssoAccountId?: string;
+  ssoAccountId?: string | undefined;
   /** The region of IAM Identity Center (legacy sign-in, or the session's when it is not in a config file). */
-  ssoRegion?: string;
+  ssoRegion?: string | undefined;
   /** The role (permission set) name whose credentials are requested. */
-  ssoRoleName?: string;
+  ssoRoleName?: string | undefined;
   /**
    * The `[sso-session <name>]` to use: its token is refreshed through SSO-OIDC and cached as `sha1(<name>).json`.
    * Read from the config file unless `ssoStartUrl` and `ssoRegion` are also given.
    */
-  ssoSession?: string;
+  ssoSession?: string | undefined;
   /**
    * An SSO client (`SSOClient` of `@aws-sdk/client-sso`) to call GetRoleCredentials with, used as is: its region,
    * endpoint and settings are not changed.
    */
-  ssoClient?: SsoPortalClient;
+  ssoClient?: SsoPortalClient | undefined;
   /**
    * Settings for the SSO and SSO-OIDC clients `fromSSO` creates. They win over `parentClientConfig` and the
    * calling client's settings; `region` is ignored (always the `sso_region`). Without a `requestHandler` from any
@@ -71,17 +71,17 @@ export interface FromSSOInit {
    * `{ connectionTimeout, requestTimeout, deadlineMs, maxReplyBytes, ... }` change those bounds, and a handler
    * instance is used (and bounded) as it is (see `boundedRequestHandler` of `@sso-kit/token-provider`).
    */
-  clientConfig?: SSOClientConfig;
+  clientConfig?: SSOClientConfig | undefined;
   /**
    * Settings of the client that created this provider (set by SDK credential chains). Its `logger`,
    * `requestHandler` and `userAgentAppId` reach the SSO and SSO-OIDC clients unless `clientConfig` sets them.
    */
-  parentClientConfig?: InheritedClientConfig;
+  parentClientConfig?: InheritedClientConfig | undefined;
   /**
    * Settings of the calling client, used when the call itself does not carry them (SDK clients pass theirs on
    * every call as `{ callerClientConfig }`). Lowest precedence.
    */
-  callerClientConfig?: InheritedClientConfig;
+  callerClientConfig?: InheritedClientConfig | undefined;
   /** Receives debug messages about credential resolution (never credentials or tokens). */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }

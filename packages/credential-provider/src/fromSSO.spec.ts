@@ -5,6 +5,7 @@ import { SsoTokenCache } from "@sso-kit/token-provider";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pointSdkAt, redirectingHandler, useEmulator, writeConfig } from "./__fixtures__/testEnvironment.js";
+import { forgetProcessWideState } from "../../../test/support/forgetProcessWideState.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { signIn as signInTo } from "../../../test/support/signIn.js";
 import { useTempHome } from "../../../test/support/useTempHome.js";
@@ -22,6 +23,7 @@ const OTHER_ACCOUNT = "222222222222";
 beforeEach(async () => {
   // Fresh module state per test: the in-process credential sharing starts empty.
   jest.resetModules();
+  forgetProcessWideState();
   sdk = await import("./index.js");
   pointSdkAt(env.emu);
 });
@@ -359,7 +361,7 @@ describe("errors", () => {
     expect((error as Error).message).toContain("AdministratorAccess in account 333333333333");
   });
 
-  test("not-SSO and token-only profiles let a chain go on; a broken SSO profile stops it", async () => {
+  test("not-SSO profiles let a chain go on; token-only and broken SSO profiles stop it, as officially", async () => {
     standardConfig(`[profile half]\nsso_session = dev-session\nsso_account_id = ${ACCOUNT}\n`);
     await expect(sdk.fromSSO({ profile: "static" })()).rejects.toMatchObject({
       reason: "NotApplicable",
@@ -370,8 +372,8 @@ describe("errors", () => {
       tryNextLink: true,
     });
     await expect(sdk.fromSSO({ profile: "token-only" })()).rejects.toMatchObject({
-      reason: "NotApplicable",
-      tryNextLink: true,
+      reason: "InvalidConfig",
+      tryNextLink: false,
     });
     await expect(sdk.fromSSO({ profile: "half" })()).rejects.toMatchObject({
       reason: "InvalidConfig",
@@ -415,6 +417,7 @@ describe("client configuration", () => {
     standardConfig();
     for (const winner of ["clientConfig", "parentClientConfig", "callerClientConfig"] as const) {
       jest.resetModules();
+      forgetProcessWideState();
       sdk = await import("./index.js");
       await tokenAboutToExpire();
       const handlers = {

@@ -51,8 +51,8 @@ const callerOf = (properties: Record<string, unknown> | undefined): InheritedCli
  * ```
  *
  * @throws SsoCredentialsProviderError (a `CredentialsProviderError`): `tryNextLink: true` only when the profile
- *   is missing, not an SSO profile, or resolves a token only; otherwise `false`, with a `reason` and, when the
- *   fix is to sign in again, the exact command.
+ *   is missing or not an SSO profile (a token-only profile stops a chain, as with the official provider);
+ *   otherwise `false`, with a `reason` and, when the fix is to sign in again, the exact command.
  */
 export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider => {
   const { logger } = init;

@@ -8,7 +8,7 @@ export type {
   RoleConditions,
 } from "./EmulatorOptions.js";
 export type { ExpireAccessTokensOptions } from "./controls/expireAccessTokens.js";
-export { OPERATION_NAMES, type OperationName } from "./OperationName.js";
+export type { OperationName } from "./OperationName.js";
 export type { FaultRule } from "./faults/FaultRule.js";
 export type { FaultInjector } from "./faults/FaultInjector.js";
 export type { EmulatorClock } from "./clock/EmulatorClock.js";

@@ -22,9 +22,9 @@ export interface LoginPrompt {
    */
   url: string;
   /** `device` only: the code the user must see on the verification page, e.g. `ABCD-EFGH`. */
-  userCode?: string;
+  userCode?: string | undefined;
   /** `device` only: the verification page without the code, for typing on another device. */
-  verificationUri?: string;
+  verificationUri?: string | undefined;
   /** When the login stops waiting (the authorization expires or `timeoutMs` runs out). */
   expiresAt: Date;
   /** Whether the login is about to try to open `url` in a browser (so the prompt can say so). */
@@ -37,46 +37,46 @@ export interface LoginOptions {
    * The profile to sign in for (its `sso_session`, or its legacy `sso_start_url`/`sso_region`). Default:
    * `AWS_PROFILE`, else `default`. Ignored when `ssoSession` is given.
    */
-  profile?: string;
+  profile?: string | undefined;
   /** Sign in to this `[sso-session NAME]` directly, whatever profile uses it. */
-  ssoSession?: string;
+  ssoSession?: string | undefined;
   /** The flow to use. Default: `pkce` for an sso-session, `device` for a legacy profile (which only allows `device`). */
-  flow?: LoginFlow;
+  flow?: LoginFlow | undefined;
   /**
    * The scopes to register the client with, replacing the session's `sso_registration_scopes`. When neither
    * is set, the `device` flow registers without scopes and `pkce` asks for `sso:account:access`.
    */
-  scopes?: string[];
+  scopes?: string[] | undefined;
   /**
    * Shows the user where to approve the sign-in (URL, and the user code for `device`). It is called once,
    * before the browser is opened; a rejection ends the login. Default: a few lines on standard error.
    */
-  prompt?: (prompt: LoginPrompt) => void | Promise<void>;
+  prompt?: ((prompt: LoginPrompt) => void | Promise<void>) | undefined;
   /**
    * Whether and how to open the browser. `true` (default): the platform's opener (`xdg-open` with a display,
    * `open` on macOS, the URL handler on Windows), only when this machine has one; `false`: never (the prompt
    * alone tells the user where to go); a function: called with the URL instead. A failure to open the
    * browser is logged and the login goes on waiting.
    */
-  openBrowser?: boolean | BrowserOpener;
+  openBrowser?: boolean | BrowserOpener | undefined;
   /** Cancels the login: every wait and request stops, the loopback server closes, `LoginError` `Aborted`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * How long to wait for the user's approval, in milliseconds. Default 600000 (10 minutes). The `device`
    * flow also stops when its code expires (`expiresIn` from the service), whichever comes first.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Path of the shared credentials file, as for the SDK's providers (default `~/.aws/credentials`). */
-  filepath?: string;
+  filepath?: string | undefined;
   /** Path of the config file (default `AWS_CONFIG_FILE`, else `~/.aws/config`); `~/` is expanded. */
-  configFilepath?: string;
+  configFilepath?: string | undefined;
   /**
    * Configuration of the SSO-OIDC client (e.g. `endpoint`, `requestHandler`, `logger`, retry settings).
    * `region` is always the session's `sso_region`. `AWS_ENDPOINT_URL_SSO_OIDC` is honoured by the client.
    */
-  clientConfig?: Omit<SSOOIDCClientConfig, "region">;
+  clientConfig?: Omit<SSOOIDCClientConfig, "region"> | undefined;
   /** Where progress is logged (`debug`/`info`/`warn`); never receives a token or a client secret. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** What `login` signed in to. Deliberately holds no token, so it is safe to print. */
@@ -84,9 +84,9 @@ export interface LoginResult {
   /** The flow that was used. */
   flow: LoginFlow;
   /** The profile the login was resolved from (absent when `ssoSession` was given). */
-  profileName?: string;
+  profileName?: string | undefined;
   /** The sso-session signed in to (absent for a legacy profile). */
-  sessionName?: string;
+  sessionName?: string | undefined;
   /** The start URL signed in to, as configured. */
   startUrl: string;
   /** The SSO region. */

@@ -1,4 +1,4 @@
-export { login, DEFAULT_LOGIN_TIMEOUT_MS } from "./login.js";
+export { login } from "./login.js";
 export { logout, type LogoutOptions, type LogoutResult } from "./logout.js";
 export type { LoginFlow, LoginOptions, LoginPrompt, LoginResult } from "./LoginOptions.js";
 export { LoginError, type LoginErrorCode } from "./LoginError.js";

@@ -5,7 +5,7 @@ import {
   formatTimestamp,
   SsoTokenCache,
   type SsoTokenFile,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 
 import { runAuthorizationCodeFlow } from "./authorization-code/runAuthorizationCodeFlow.js";
 import { platformBrowserOpener, type BrowserOpener } from "./browser/platformBrowserOpener.js";

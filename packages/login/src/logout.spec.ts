@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
-import { SsoTokenCache, withFileLock } from "@sso-kit/token-provider";
+import { SsoTokenCache, withFileLock } from "@sso-kit/token-provider/internal";
 
 import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";

@@ -10,7 +10,7 @@ import {
   readJsonFile,
   SsoTokenCache,
   withFileLock,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 
 import { LoginError } from "./LoginError.js";
 import { abortedError } from "./oidc/toLoginError.js";
@@ -24,11 +24,11 @@ export interface LogoutOptions {
    * Configuration of the SSO portal client used for the Logout calls (e.g. `endpoint`, `requestHandler`,
    * `logger`). `region` is each token's own. `AWS_ENDPOINT_URL_SSO` is honoured by the client.
    */
-  clientConfig?: Omit<SSOClientConfig, "region">;
+  clientConfig?: Omit<SSOClientConfig, "region"> | undefined;
   /** Cancels the sign-out calls; files not yet deleted stay. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Where progress and ignored Logout failures are logged; never receives a token. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** What {@link logout} removed. */

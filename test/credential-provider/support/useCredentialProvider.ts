@@ -5,6 +5,7 @@ import {
   useSsoProfiles,
   type SsoProfiles,
 } from "../../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
+import { forgetProcessWideState } from "../../support/forgetProcessWideState";
 
 /** What {@link useCredentialProvider} sets up before each test. */
 export interface CredentialProviderSetup extends SsoProfiles {
@@ -20,6 +21,7 @@ export const useCredentialProvider = (options: EmulatorOptions = {}): Credential
   let sdk: typeof CredentialProvider | undefined;
   beforeEach(async () => {
     jest.resetModules();
+    forgetProcessWideState();
     sdk = await import("@sso-kit/credential-provider");
   });
   return {

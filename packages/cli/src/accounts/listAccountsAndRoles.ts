@@ -1,6 +1,6 @@
 import { paginateListAccountRoles, paginateListAccounts, SSOClient } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
-import type { SsoProfile } from "@sso-kit/token-provider";
+import type { SsoProfile } from "@sso-kit/token-provider/internal";
 import {
   boundedRequestHandler,
   describeError,
@@ -8,7 +8,7 @@ import {
   resolveSsoProfile,
   signInAdvice,
   SsoTokenCache,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";

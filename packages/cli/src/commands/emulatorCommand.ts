@@ -1,7 +1,32 @@
+import type * as Emulator from "@sso-kit/emulator";
 import { Command } from "commander";
 import { ExitCode } from "../ExitCode.js";
 import { CliError } from "../errors/CliError.js";
 import type { CliContextFactory } from "../program/CliContext.js";
+
+/**
+ * `@sso-kit/emulator`, loaded when the command runs: it is an optional peer dependency, which only this command
+ * needs, so an installation without it says how to get it rather than failing to resolve a module.
+ */
+const loadEmulator = async (): Promise<typeof Emulator> => {
+  try {
+    return await import("@sso-kit/emulator");
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (
+      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
+      String(error).includes("@sso-kit/emulator")
+    ) {
+      throw new CliError(
+        "'sso-kit emulator' needs the @sso-kit/emulator package, which is not installed: install it beside " +
+          "@sso-kit/cli (npm install -g @sso-kit/emulator), or run it on its own with 'npx @sso-kit/emulator'.",
+        ExitCode.Failure,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+};
 
 /**
  * `sso-kit emulator [options]`: runs `@sso-kit/emulator`'s own command (`sso-kit-emulator`, options passed through:
@@ -18,8 +43,7 @@ export function emulatorCommand(context: CliContextFactory): Command {
     .argument("[options...]", "options of sso-kit-emulator, passed through")
     .action(async (args: string[], _options: unknown, command: Command) => {
       const { signal, output } = context(command);
-      // Loaded when run: the emulator is for this command only.
-      const { runEmulatorCli } = await import("@sso-kit/emulator");
+      const { runEmulatorCli } = await loadEmulator();
       const code = await runEmulatorCli(args, {
         stdout: (text) => void output.stdout.write(text),
         stderr: (text) => void output.stderr.write(text),

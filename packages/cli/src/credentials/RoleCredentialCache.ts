@@ -5,7 +5,7 @@ import {
   getHomeDir,
   readJsonFile,
   writeJsonFileAtomic,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 import { join } from "node:path";
 import { parseRoleCredentialCacheFile } from "./parseRoleCredentialCacheFile.js";
 import type { RoleCredentials } from "./RoleCredentials.js";

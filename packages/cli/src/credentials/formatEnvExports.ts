@@ -1,4 +1,4 @@
-import { formatTimestamp } from "@sso-kit/token-provider";
+import { formatTimestamp } from "@sso-kit/token-provider/internal";
 import { shellQuote } from "../output/shellQuote.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
 

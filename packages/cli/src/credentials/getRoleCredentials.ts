@@ -1,6 +1,6 @@
 import type { Logger } from "@smithy/types";
 import { fromSSO } from "@sso-kit/credential-provider";
-import { describeError, resolveSsoProfile, withFileLock } from "@sso-kit/token-provider";
+import { describeError, resolveSsoProfile, withFileLock } from "@sso-kit/token-provider/internal";
 import { CliError } from "../errors/CliError.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";

@@ -1,4 +1,4 @@
-import { pythonJsonString } from "@sso-kit/token-provider";
+import { pythonJsonString } from "@sso-kit/token-provider/internal";
 import { createHash } from "node:crypto";
 
 /** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */

@@ -1,5 +1,5 @@
 import { TokenProviderError, CredentialsProviderError } from "@smithy/property-provider";
-import { tokenProviderError } from "@sso-kit/token-provider";
+import { tokenProviderError } from "@sso-kit/token-provider/internal";
 import { ExitCode } from "../ExitCode.js";
 import { CliError } from "./CliError.js";
 import { describeCommandFailure } from "./describeCommandFailure.js";

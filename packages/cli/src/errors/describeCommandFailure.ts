@@ -1,4 +1,4 @@
-import { describeError, redactSecrets } from "@sso-kit/token-provider";
+import { describeError, redactSecrets } from "@sso-kit/token-provider/internal";
 import { ExitCode } from "../ExitCode.js";
 
 /** How a failed command ends: its exit code and the one line printed on stderr. */

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { redactSecrets } from "@sso-kit/token-provider";
+import { redactSecrets } from "@sso-kit/token-provider/internal";
 import { inspect } from "node:util";
 import type { OutputStream } from "../output/Output.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";

@@ -9,5 +9,5 @@ export interface CliIo {
   /** Environment variables [process.env]. */
   readonly env: NodeJS.ProcessEnv;
   /** Aborted when the user interrupts (the bin wires it to SIGINT/SIGTERM) [never]. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }

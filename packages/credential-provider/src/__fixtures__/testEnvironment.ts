@@ -1,6 +1,6 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emulator";
-import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/token-provider";
+import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/token-provider/internal";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LegacyRoleTarget, SessionRoleTarget } from "../config/RoleTarget.js";

@@ -1,6 +1,6 @@
 import type { SSOClientConfig } from "@aws-sdk/client-sso";
 import type { Logger, TokenIdentityProvider } from "@smithy/types";
-import { fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider";
+import { fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider/internal";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { createSsoClient } from "../portal/createSsoClient.js";

@@ -1,4 +1,4 @@
-import type { SsoSession } from "@sso-kit/token-provider";
+import type { SsoSession } from "@sso-kit/token-provider/internal";
 
 /** Fields every role target has, whatever its kind. */
 interface RoleTargetBase {

@@ -138,8 +138,9 @@ test("token-only and half-configured profiles", async () => {
     `${CONFIG}\n[profile token]\nsso_session = corp\n[profile half]\nsso_session = corp\nsso_role_name = R\n`,
   );
   await expect(resolveRoleTarget({ profile: "token" }, undefined)).rejects.toMatchObject({
-    reason: "NotApplicable",
-    tryNextLink: true,
+    reason: "InvalidConfig",
+    tryNextLink: false,
+    message: expect.stringContaining("will resolve an access token instead of credentials"),
   });
   await expect(resolveRoleTarget({ profile: "half" }, undefined)).rejects.toMatchObject({
     reason: "InvalidConfig",

@@ -5,7 +5,7 @@ import {
   resolveSsoSession,
   type SharedConfigInit,
   type SsoSession,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
@@ -31,8 +31,8 @@ const quoteAll = (names: string[]): string => names.map((name) => `"${name}"`).j
  * needed), else from the profile. Config reading and validation are the token provider's (`resolveSsoProfile`,
  * `resolveSsoSession`); this adds what role credentials need on top.
  *
- * @throws SsoCredentialsProviderError: `NotApplicable` (`tryNextLink: true`) for a missing, non-SSO or token-only
- *   profile; `InvalidConfig` for incomplete or contradictory settings.
+ * @throws SsoCredentialsProviderError: `NotApplicable` (`tryNextLink: true`) for a missing or non-SSO profile;
+ *   `InvalidConfig` for incomplete or contradictory settings, a token-only profile included.
  */
 export const resolveRoleTarget = async (
   init: FromSSOInit,
@@ -144,7 +144,8 @@ const fromProfile = async (
       `Profile '${profile.profileName}' has ${signIn} but no sso_account_id or sso_role_name: the selected ` +
         `profile will resolve an access token instead of credentials. Add sso_account_id and sso_role_name to ` +
         `it for role credentials.`,
-      { reason: "NotApplicable", tryNextLink: true, logger },
+      // The official provider stops a chain here too: the user chose an SSO profile, only not a role.
+      { reason: "InvalidConfig", logger },
     );
   }
   if (accountId === undefined || roleName === undefined) {

@@ -1,4 +1,4 @@
-import { signInAdvice, signInCommand } from "@sso-kit/token-provider";
+import { signInAdvice, signInCommand } from "@sso-kit/token-provider/internal";
 import type { RoleTarget } from "./RoleTarget.js";
 import { signInTargetOf } from "./signInTargetOf.js";
 

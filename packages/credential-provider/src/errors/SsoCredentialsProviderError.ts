@@ -1,14 +1,14 @@
 import type { CredentialsProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
-import { loadProviderErrors } from "@sso-kit/token-provider";
+import { loadProviderErrors } from "@sso-kit/token-provider/internal";
 
 /**
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.
  *
- * - `NotApplicable`: the profile is missing, is not an SSO profile, or only resolves an SSO access token (no
- *   `sso_account_id`/`sso_role_name`). The only reason with `tryNextLink: true`: a credential chain moves on.
+ * - `NotApplicable`: the profile is missing or is not an SSO profile. The only reason with `tryNextLink: true`:
+ *   a credential chain moves on.
  * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section or `fromSSO` options) is incomplete
- *   or contradicts itself.
+ *   or contradicts itself, or the profile only resolves an SSO access token (no `sso_account_id`/`sso_role_name`).
  * - `Token`: no usable SSO access token: none cached, expired, unreadable, or it could not be refreshed.
  * - `Unauthorized`: the portal rejected the access token (expired or revoked server-side): sign in again.
  * - `InvalidCredentials`: GetRoleCredentials answered without a complete set of temporary credentials.
@@ -30,13 +30,13 @@ export interface SsoCredentialsProviderErrorOptions {
   /** Why credentials could not be produced. */
   reason: SsoCredentialsErrorReason;
   /** Whether a credential chain may try its next provider; `false` unless given. */
-  tryNextLink?: boolean;
+  tryNextLink?: boolean | undefined;
   /** The command that signs the user in again, when signing in again is the fix. */
-  signInCommand?: string;
+  signInCommand?: string | undefined;
   /** The underlying error (an SDK service exception, a `TokenProviderError`, ...). */
-  cause?: unknown;
+  cause?: unknown | undefined;
   /** Receives the message at debug level, as every `ProviderError` does. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BoundedHttpHandler } from "@sso-kit/token-provider";
+import { BoundedHttpHandler } from "@sso-kit/token-provider/internal";
 import { settledHandlerOptions } from "../../../../test/support/settledHandlerOptions.js";
 import { createSsoClient } from "./createSsoClient.js";
 

@@ -1,5 +1,5 @@
 import type { SSOClient, SSOClientConfig } from "@aws-sdk/client-sso";
-import { boundedRequestHandler } from "@sso-kit/token-provider";
+import { boundedRequestHandler } from "@sso-kit/token-provider/internal";
 import { loadSsoClientModule } from "./loadSsoClientModule.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { describeError, redactSecrets, signInAdvice, signInCommand } from "@sso-kit/token-provider";
+import { describeError, redactSecrets, signInAdvice, signInCommand } from "@sso-kit/token-provider/internal";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import { describeTarget } from "../config/describeTarget.js";

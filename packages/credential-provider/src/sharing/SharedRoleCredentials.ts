@@ -1,3 +1,4 @@
+import { processWide } from "@sso-kit/token-provider/internal";
 import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import { REFRESH_WINDOW_MS } from "./REFRESH_WINDOW_MS.js";
 
@@ -99,5 +100,11 @@ export class SharedRoleCredentials {
   }
 }
 
-/** The process-wide instance every `fromSSO` provider uses. */
-export const sharedRoleCredentials = new SharedRoleCredentials(256);
+/**
+ * The process-wide instance every `fromSSO` provider uses, whichever copy of this package made it (the ESM and
+ * CommonJS builds loaded together share it). Its key's version changes with the shape of this class.
+ */
+export const sharedRoleCredentials = processWide(
+  "@sso-kit/credential-provider/role-credentials@1",
+  () => new SharedRoleCredentials(256),
+);

@@ -1,15 +1,15 @@
 /** Options of `emu.seedClient`. */
 export interface SeedClientOptions {
   /** Default: a fresh id. An existing id is replaced. */
-  clientId?: string;
+  clientId?: string | undefined;
   /** Default: a fresh secret. */
-  clientSecret?: string;
+  clientSecret?: string | undefined;
   /** When the registration expires. Default: now + `clientRegistrationTtlSeconds` (emulator clock). */
-  expiresAt?: Date;
+  expiresAt?: Date | undefined;
   /** Registered scopes. Default `["sso:account:access"]`. */
-  scopes?: string[];
+  scopes?: string[] | undefined;
   /** Registered grant types. Default: device code, authorization code and refresh token. */
-  grantTypes?: string[];
+  grantTypes?: string[] | undefined;
 }
 
 /** A client registration made by `emu.seedClient`, with the fields RegisterClient returns. */
@@ -25,23 +25,23 @@ export interface SeededClient {
 /** Options of `emu.seedToken`. */
 export interface SeedTokenOptions {
   /** Default: a fresh token. */
-  accessToken?: string;
+  accessToken?: string | undefined;
   /** Default: a fresh refresh token; `false`: none. */
-  refreshToken?: string | false;
+  refreshToken?: string | false | undefined;
   /** When the access token expires. Default: now + `accessTokenTtlSeconds` (emulator clock). */
-  expiresAt?: Date;
+  expiresAt?: Date | undefined;
   /** The client the token belongs to; registered when unknown. Default: a new client. */
-  clientId?: string;
+  clientId?: string | undefined;
   /** Secret of a client registered by this call. Default: a fresh secret. */
-  clientSecret?: string;
+  clientSecret?: string | undefined;
   /** Expiry of a client registered by this call. Default: now + `clientRegistrationTtlSeconds`. */
-  registrationExpiresAt?: Date;
+  registrationExpiresAt?: Date | undefined;
 }
 
 /** A token made by `emu.seedToken`, with its client's registration. */
 export interface SeededToken {
   accessToken: string;
-  refreshToken?: string;
+  refreshToken?: string | undefined;
   expiresAt: Date;
   clientId: string;
   clientSecret: string;
@@ -62,7 +62,7 @@ export type CachedTokenFile = {
   clientSecret: string;
   /** `YYYY-MM-DDTHH:MM:SSZ` */
   registrationExpiresAt: string;
-  refreshToken?: string;
+  refreshToken?: string | undefined;
 };
 
 /** Credentials GetRoleCredentials issued, without their secrets. */

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { describeError } from "@sso-kit/token-provider";
+import { describeError } from "@sso-kit/token-provider/internal";
 
 import type { BrowserOpener } from "./platformBrowserOpener.js";
 

@@ -1,4 +1,4 @@
-import { describeError, redactSecrets } from "@sso-kit/token-provider";
+import { describeError, redactSecrets } from "@sso-kit/token-provider/internal";
 
 import { LoginError, type LoginErrorCode } from "../LoginError.js";
 

@@ -6,7 +6,7 @@ import {
   formatTimestamp,
   type SsoClientRegistration,
   type SsoTokenCache,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 
 import { LoginError } from "../LoginError.js";
 import type { LoginFlow } from "../LoginOptions.js";

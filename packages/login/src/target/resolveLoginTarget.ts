@@ -4,7 +4,7 @@ import {
   resolveSsoSession,
   type SsoProfile,
   type SsoSession,
-} from "@sso-kit/token-provider";
+} from "@sso-kit/token-provider/internal";
 
 import { LoginError } from "../LoginError.js";
 import type { LoginFlow } from "../LoginOptions.js";

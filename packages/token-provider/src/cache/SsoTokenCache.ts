@@ -16,22 +16,22 @@ import { tokenProviderError } from "../errors/tokenProviderError.js";
 /** Options of {@link SsoTokenCache}. */
 export interface SsoTokenCacheOptions {
   /** The cache directory [`~/.aws/sso/cache`, from the home directory at construction]. `~/` is expanded. */
-  directory?: string;
+  directory?: string | undefined;
   /** Receives debug lines (never secrets). */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Tuning of the cross-process lock (see {@link withFileLock}). */
-  lock?: Omit<FileLockOptions, "logger">;
+  lock?: Omit<FileLockOptions, "logger"> | undefined;
 }
 
 /** Who to tell the user to sign in as, when a cache file is unusable. */
 export interface SsoTokenCacheReadContext {
   /** Profile named in the advice (`sso-kit login --profile <p>`). */
-  profileName?: string;
+  profileName?: string | undefined;
   /**
    * What the key is ["sessionName"]: an sso-session name (advice without a profile names `--sso-session <key>`)
    * or, for a legacy profile, its start URL (advice names the profile's `sso_start_url` instead).
    */
-  keyKind?: "sessionName" | "startUrl";
+  keyKind?: "sessionName" | "startUrl" | undefined;
 }
 
 /**

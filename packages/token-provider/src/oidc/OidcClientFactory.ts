@@ -5,13 +5,13 @@ import { boundedRequestHandler } from "../http/boundedRequestHandler.js";
 /** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
 export interface ParentClientConfig {
   /** The calling client's profile: second choice for the profile name. */
-  profile?: string;
+  profile?: string | undefined;
   /** The calling client's logger, used by the SSO-OIDC client unless `clientConfig.logger` is set. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** The calling client's HTTP handler, shared by the SSO-OIDC client unless `clientConfig.requestHandler` is set. */
-  requestHandler?: unknown;
+  requestHandler?: unknown | undefined;
   /** The calling client's app id for the user agent, unless `clientConfig.userAgentAppId` is set. */
-  userAgentAppId?: unknown;
+  userAgentAppId?: unknown | undefined;
   /** Other keys of the calling client's config are ignored (its region, endpoint and credentials are its own). */
   [key: string]: unknown;
 }
@@ -19,9 +19,9 @@ export interface ParentClientConfig {
 /** The SSO-OIDC client settings, in order of precedence. */
 export interface OidcClientSources {
   /** Explicit SSO-OIDC client configuration: used as given (except `region`). */
-  clientConfig?: Partial<SSOOIDCClientConfig>;
+  clientConfig?: Partial<SSOOIDCClientConfig> | undefined;
   /** The configuration of the client that created the provider. */
-  parentClientConfig?: ParentClientConfig;
+  parentClientConfig?: ParentClientConfig | undefined;
 }
 
 const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;

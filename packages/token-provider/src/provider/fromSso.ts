@@ -11,24 +11,24 @@ import { tokenProviderError } from "../errors/tokenProviderError.js";
 /** Options of {@link fromSso}: those of `@aws-sdk/token-providers` `fromSso`, plus `refreshWindowMs`. */
 export interface FromSsoInit {
   /** Profile to use; then `parentClientConfig.profile`, the calling client's profile, `AWS_PROFILE`, `default`. */
-  profile?: string;
+  profile?: string | undefined;
   /** Shared credentials file [`AWS_SHARED_CREDENTIALS_FILE` or `~/.aws/credentials`]; `~/` is expanded. */
-  filepath?: string;
+  filepath?: string | undefined;
   /** Shared config file [`AWS_CONFIG_FILE` or `~/.aws/config`]; `~/` is expanded. */
-  configFilepath?: string;
+  configFilepath?: string | undefined;
   /** Re-read the config files on every call instead of using the loader's cached copy. */
-  ignoreCache?: boolean;
+  ignoreCache?: boolean | undefined;
   /**
    * SSO-OIDC client configuration for refreshes, used as given except `region` (always the sso-session's
    * `sso_region`). Its `logger`, `requestHandler` and `userAgentAppId` win over `parentClientConfig`'s.
    */
-  clientConfig?: Partial<SSOOIDCClientConfig>;
+  clientConfig?: Partial<SSOOIDCClientConfig> | undefined;
   /** Configuration of the client using the provider: supplies `profile`, `logger`, `requestHandler`, `userAgentAppId`. */
-  parentClientConfig?: ParentClientConfig;
+  parentClientConfig?: ParentClientConfig | undefined;
   /** Receives the provider's debug lines and warnings (never secrets). */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Refresh tokens that expire within this many milliseconds [300000 = 5 min]. */
-  refreshWindowMs?: number;
+  refreshWindowMs?: number | undefined;
 }
 
 /**

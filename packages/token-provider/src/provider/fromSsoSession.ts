@@ -11,20 +11,20 @@ export interface FromSsoSessionInit {
   /** The session whose cached token to use (no config file is read). */
   session: SsoSession;
   /** Profile to name in messages (`sso-kit login --profile <p>`); without it they name the session. */
-  profileName?: string;
+  profileName?: string | undefined;
   /**
    * SSO-OIDC client configuration for refreshes, used as given except `region` (always the session's
    * `sso_region`). Its `logger`, `requestHandler` and `userAgentAppId` win over `parentClientConfig`'s.
    */
-  clientConfig?: Partial<SSOOIDCClientConfig>;
+  clientConfig?: Partial<SSOOIDCClientConfig> | undefined;
   /** Configuration of the client using the provider: supplies `logger`, `requestHandler`, `userAgentAppId`. */
-  parentClientConfig?: ParentClientConfig;
+  parentClientConfig?: ParentClientConfig | undefined;
   /** Receives the provider's debug lines and warnings (never secrets). */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Refresh tokens that expire within this many milliseconds [300000 = 5 min]. */
-  refreshWindowMs?: number;
+  refreshWindowMs?: number | undefined;
   /** The token cache [a new {@link SsoTokenCache} on `~/.aws/sso/cache`, resolved when the provider is created]. */
-  cache?: SsoTokenCache;
+  cache?: SsoTokenCache | undefined;
 }
 
 /**

@@ -1,17 +1,19 @@
 import type { TokenIdentity } from "@smithy/types";
+import { processWide } from "../process/processWide.js";
 
 /**
  * Process-wide refresh bookkeeping, keyed by token file path (a session in one cache directory): every provider
- * instance for the same session shares one in-flight refresh and one attempt clock, as in the official SDK.
+ * instance for the same session shares one in-flight refresh and one attempt clock, as in the official SDK, and so
+ * does every copy of this package the process loaded (ESM and CommonJS builds).
  */
-export const refreshState = {
+export const refreshState = processWide("@sso-kit/token-provider/refresh-state@1", () => ({
   /** The refresh under way, which concurrent callers await instead of starting their own. */
   inFlight: new Map<string, Promise<TokenIdentity>>(),
   /** When the last refresh attempt started (ms since epoch). */
   lastAttempt: new Map<string, number>(),
   /** Why the last attempt failed, repeated while attempts are throttled. */
   lastFailure: new Map<string, string>(),
-};
+}));
 
 /** At most one refresh attempt per session in this long [30 s, as the official SDK]. */
 export const REFRESH_ATTEMPT_INTERVAL_MS = 30_000;

@@ -1,0 +1,53 @@
+/**
+ * `@sso-kit/token-provider/internal`: what the sso-kit packages share with each other (config resolution, the
+ * cache files, the lock, error wording and redaction, process-wide state). Only for `@sso-kit/*` packages, which
+ * depend on the exact version they were released with: NOT covered by semver, any release may change or remove
+ * any of it. Programs use the package's main entry (`@sso-kit/token-provider`), which re-exports its public part.
+ */
+export { fromSso, type FromSsoInit } from "./provider/fromSso.js";
+export { fromSsoSession, type FromSsoSessionInit } from "./provider/fromSsoSession.js";
+export { DEFAULT_REFRESH_WINDOW_MS } from "./provider/refreshState.js";
+export { getProfileName, type ProfileNameInit } from "./config/getProfileName.js";
+export { resolveSsoProfile, type ResolveSsoProfileInit } from "./config/resolveSsoProfile.js";
+export { resolveSsoSession, type ResolveSsoSessionInit } from "./config/resolveSsoSession.js";
+export type { SsoProfile, SsoSession, SsoSessionProfile, LegacySsoProfile } from "./config/SsoProfile.js";
+export type { SharedConfigInit } from "./config/SharedConfigInit.js";
+export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/loadSharedConfig.js";
+export { expandHomePath } from "./config/expandHomePath.js";
+export { getHomeDir } from "./config/getHomeDir.js";
+export { nodeCrypto } from "./crypto/nodeCrypto.js";
+export { processWide } from "./process/processWide.js";
+export {
+  SsoTokenCache,
+  type SsoTokenCacheOptions,
+  type SsoTokenCacheReadContext,
+} from "./cache/SsoTokenCache.js";
+export type { SsoTokenFile } from "./cache/SsoTokenFile.js";
+export type { SsoClientRegistration } from "./cache/SsoClientRegistration.js";
+export {
+  clientRegistrationCacheKey,
+  type ClientRegistrationCacheKeyInput,
+} from "./cache/clientRegistrationCacheKey.js";
+export { cacheFileName } from "./cache/cacheFileName.js";
+export { pythonJsonString } from "./cache/pythonJsonString.js";
+export { writeJsonFileAtomic, type WriteJsonFileAtomicOptions } from "./cache/writeJsonFileAtomic.js";
+export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js";
+export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
+export { parseTimestamp } from "./cache/parseTimestamp.js";
+export { formatTimestamp } from "./cache/formatTimestamp.js";
+export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
+export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
+export { redactSecrets } from "./errors/redactSecrets.js";
+export {
+  tokenProviderError,
+  loadProviderErrors,
+  type TokenProviderErrorOptions,
+  type SsoTokenProviderError,
+} from "./errors/tokenProviderError.js";
+export { describeError } from "./provider/describeError.js";
+export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
+export { DEFAULT_REQUEST_HANDLER } from "./http/DEFAULT_REQUEST_HANDLER.js";
+export { boundedRequestHandler } from "./http/boundedRequestHandler.js";
+export { BoundedHttpHandler, type ReplyBounds, type SdkHttpHandler } from "./http/BoundedHttpHandler.js";
+export { ReplyTooLargeError } from "./http/ReplyTooLargeError.js";
+export { AttemptDeadlineError } from "./http/AttemptDeadlineError.js";
