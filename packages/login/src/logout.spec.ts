@@ -13,7 +13,7 @@ const headlessBrowser = async (url: string): Promise<void> => void (await fetch(
 
 describe("logout", () => {
   let env: LoginTestEnv;
-  const { logger, messages: logged, warnings, clear } = recordingLogger();
+  const { logger, lines, messages: logged, warnings, clear } = recordingLogger();
 
   beforeEach(async () => {
     env = await startLoginTestEnv({ autoApprove: true });
@@ -94,7 +94,27 @@ describe("logout", () => {
     for (const file of tokenFiles) expect(existsSync(file)).toBe(false);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(
-      /^sso-kit logout: the Logout call for .+ failed \(UnauthorizedException\); deleting the file anyway$/,
+      /^sso-kit logout: the Logout call for .+ failed \(UnauthorizedException: Session token not found\); deleting the file anyway$/,
+    );
+    for (const token of tokens) expect(JSON.stringify(logged)).not.toContain(token);
+  });
+
+  it("says a reset connection was reset (the SDK calls it a TimeoutError), and logs each Logout call at debug level", async () => {
+    const { tokenFiles, tokens } = await signIn();
+    env.emu.faults.add({ operation: "Logout", reset: true });
+    const result = await logout({ logger });
+    expect(result).toMatchObject({ tokenFiles, failedSignOuts: 2 });
+    for (const file of tokenFiles) expect(existsSync(file)).toBe(false);
+    expect(lines.filter((line) => line.startsWith("debug sso-kit logout: revoking"))).toEqual(
+      tokenFiles.map(
+        (file) => `debug sso-kit logout: revoking the token in ${file} (SSO Logout in ${env.emu.region})`,
+      ),
+    );
+    expect(warnings).toEqual(
+      tokenFiles.map(
+        (file) =>
+          `sso-kit logout: the Logout call for ${file} failed (the connection was reset); deleting the file anyway`,
+      ),
     );
     for (const token of tokens) expect(JSON.stringify(logged)).not.toContain(token);
   });

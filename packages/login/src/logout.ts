@@ -69,6 +69,9 @@ export async function logout(options: LogoutOptions = {}): Promise<LogoutResult>
           });
           clients.set(token.region, client);
         }
+        logger?.debug?.(
+          `sso-kit logout: revoking the ${expired ? "expired " : ""}token in ${file} (SSO Logout in ${token.region})`,
+        );
         const signedOut = await signOut(client, token.accessToken, file, expired, signal, logger);
         if (!signedOut) result.failedSignOuts++;
       } else {
@@ -109,8 +112,12 @@ async function signOut(
     return true;
   } catch (error) {
     if (signal?.aborted) throw abortedError(signal.reason);
-    const name = (error as { name?: unknown }).name;
-    const line = `sso-kit logout: the Logout call for ${file} failed (${typeof name === "string" ? name : "Error"}); deleting the file anyway`;
+    // Words for what happened rather than the error's name: the SDK names a reset connection `TimeoutError` (and our
+    // own deadline an `AbortError`), which sends the user looking for the wrong cause.
+    const reason = controller.signal.aborted
+      ? `no reply within ${LOGOUT_CALL_TIMEOUT_MS / 1000} s`
+      : describeError(error, [accessToken]);
+    const line = `sso-kit logout: the Logout call for ${file} failed (${reason}); deleting the file anyway`;
     if (expired) logger?.debug?.(line);
     else logger?.warn?.(line);
     return false;
