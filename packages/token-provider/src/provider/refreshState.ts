@@ -1,4 +1,12 @@
 import type { TokenIdentity } from "@smithy/types";
+import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
+import type { SsoTokenErrorReason } from "../errors/tokenProviderError.js";
+
+/** Why a refresh attempt failed: in words (no secrets), and which of three things happened when known. */
+export interface RefreshFailure {
+  text: string;
+  reason: SsoTokenErrorReason | undefined;
+}
 
 /**
  * Process-wide refresh bookkeeping, keyed by token file path (a session in one cache directory): every provider
@@ -10,7 +18,12 @@ export const refreshState = {
   /** When the last refresh attempt started (ms since epoch). */
   lastAttempt: new Map<string, number>(),
   /** Why the last attempt failed, repeated while attempts are throttled. */
-  lastFailure: new Map<string, string>(),
+  lastFailure: new Map<string, RefreshFailure>(),
+  /**
+   * Refreshed tokens that could not be written back (a read-only or full cache directory): used by this process
+   * instead of the older file, whose refresh token may have been rotated away.
+   */
+  unsaved: new Map<string, SsoTokenFile>(),
 };
 
 /** At most one refresh attempt per session in this long [30 s, as the official SDK]. */
