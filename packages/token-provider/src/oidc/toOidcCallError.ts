@@ -31,6 +31,9 @@ const SESSION_ENDED = new Set([
   "InvalidRedirectUriException",
 ]);
 
+/** SSO-OIDC's exceptions that say nothing about the session when a refresh gets them: a service anomaly. */
+const SERVICE_ANOMALY = new Set(["AuthorizationPendingException"]);
+
 const THROTTLING = new Set([
   "SlowDownException",
   "ThrottlingException",
@@ -136,6 +139,9 @@ export const toOidcCallError = (error: unknown, context: OidcCallContext): OidcC
     return make(`${call} is throttling requests (HTTP ${status ?? 429}${tries}, ${said})`, {
       ...(name !== "" && { exception: name }),
     });
+  }
+  if (SERVICE_ANOMALY.has(name)) {
+    return make(`${call} failed (HTTP ${status ?? "error"}, ${said})`, { exception: name });
   }
   if (context.timedOutAfterMs !== undefined) {
     const seconds = Math.round(context.timedOutAfterMs / 1000);
