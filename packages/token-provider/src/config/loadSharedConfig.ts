@@ -2,6 +2,7 @@ import { getHomeDir } from "./getHomeDir.js";
 import { join } from "node:path";
 import { expandHomePath } from "./expandHomePath.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
+import { checkSharedConfigFile } from "./checkSharedConfigFile.js";
 
 /** One section of an ini file: keys to values. */
 export type IniSection = Record<string, string | undefined>;
@@ -21,7 +22,10 @@ const SSO_SESSION_PREFIX = "sso-session.";
 /**
  * Reads the shared config and credentials files with `@smithy/shared-ini-file-loader` (the AWS SDK's own
  * parser, so both agree on every file), expanding `~/` in both paths. Missing files read as empty; an empty
- * `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` counts as unset, as in the SDK.
+ * `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` counts as unset, as in the SDK. Each file is checked first
+ * (see {@link checkSharedConfigFile}).
+ *
+ * @throws TokenProviderError (`reason: "Misconfigured"`) when a file is a FIFO, device, directory or too large.
  */
 export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<SharedConfig> => {
   const configFilepath = expandHomePath(
@@ -30,6 +34,11 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
   const filepath = expandHomePath(
     init.filepath ?? (process.env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), ".aws", "credentials")),
   );
+  // The loader reads whole files with a plain readFile: a FIFO or a link to a device would hang or exhaust it.
+  await Promise.all([
+    checkSharedConfigFile(configFilepath, "shared config file"),
+    checkSharedConfigFile(filepath, "shared credentials file"),
+  ]);
   // Loaded on first use: the module costs more to load than the rest of sso-kit's start.
   const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");
   const files = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: init.ignoreCache });
