@@ -14,15 +14,16 @@ export const SHARED_CONFIG_FILE_MAX_BYTES = 4 * 1024 * 1024;
  * managers link `~/.aws/config`; a link to `/dev/zero` is not) of at most {@link SHARED_CONFIG_FILE_MAX_BYTES}. A
  * missing file is fine (it reads as empty).
  *
+ * @returns `true` when the file exists and passed, `false` when it does not exist.
  * @throws TokenProviderError (`tryNextLink: false`, `reason: "Misconfigured"`) naming the file and the problem.
  */
-export const checkSharedConfigFile = async (path: string, what: string): Promise<void> => {
+export const checkSharedConfigFile = async (path: string, what: string): Promise<boolean> => {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT" || code === "ENOTDIR") return;
+    if (code === "ENOENT" || code === "ENOTDIR") return false;
     throw await unusable(path, what, `it cannot be opened (${code ?? String(error)})`);
   }
   let problem: string | undefined;
@@ -41,6 +42,7 @@ export const checkSharedConfigFile = async (path: string, what: string): Promise
     await handle.close();
   }
   if (problem !== undefined) throw await unusable(path, what, problem);
+  return true;
 };
 
 const unusable = (path: string, what: string, problem: string) =>

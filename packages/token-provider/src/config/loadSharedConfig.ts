@@ -19,6 +19,9 @@ export interface SharedConfig {
 
 const SSO_SESSION_PREFIX = "sso-session.";
 
+/** Paths checked and then read by the loader, which keeps their content for the process (unless `ignoreCache`). */
+const checked = new Set<string>();
+
 /**
  * Reads the shared config and credentials files with `@smithy/shared-ini-file-loader` (the AWS SDK's own
  * parser, so both agree on every file), expanding `~/` in both paths. Missing files read as empty; an empty
@@ -35,23 +38,31 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
     init.filepath ?? (process.env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), ".aws", "credentials")),
   );
   // The loader reads whole files with a plain readFile: a FIFO or a link to a device would hang or exhaust it.
-  await Promise.all([
-    checkSharedConfigFile(configFilepath, "shared config file"),
-    checkSharedConfigFile(filepath, "shared credentials file"),
-  ]);
+  // It keeps what it read for the process unless `ignoreCache`: a file is checked whenever it may be read.
+  const files: Array<[string, string]> = [
+    [configFilepath, "shared config file"],
+    [filepath, "shared credentials file"],
+  ];
+  await Promise.all(
+    files.map(async ([path, what]) => {
+      if (init.ignoreCache !== true && checked.has(path)) return;
+      // A missing file is checked again next time: it may appear, and be read, later.
+      if (await checkSharedConfigFile(path, what)) checked.add(path);
+    }),
+  );
   // Loaded on first use: the module costs more to load than the rest of sso-kit's start.
   const { loadSharedConfigFiles } = await import("@smithy/shared-ini-file-loader");
-  const files = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: init.ignoreCache });
+  const loaded = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: init.ignoreCache });
   const profiles = new Map<string, IniSection>();
   const ssoSessions = new Map<string, IniSection>();
-  for (const [key, section] of Object.entries(files.configFile)) {
+  for (const [key, section] of Object.entries(loaded.configFile)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) {
       ssoSessions.set(key.slice(SSO_SESSION_PREFIX.length), { ...section });
     } else if (!key.startsWith("services.")) {
       profiles.set(key, { ...section });
     }
   }
-  for (const [key, section] of Object.entries(files.credentialsFile)) {
+  for (const [key, section] of Object.entries(loaded.credentialsFile)) {
     profiles.set(key, { ...profiles.get(key), ...section });
   }
   return { configFilepath, profiles, ssoSessions };
