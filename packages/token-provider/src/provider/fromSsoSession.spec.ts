@@ -261,7 +261,11 @@ describe("fromSsoSession (against the emulator)", () => {
         { exception: "SlowDownException" },
         /CreateToken is throttling requests \(HTTP 400/,
       ],
-      ["a reply cut off", { body: "truncated" as const }, /CreateToken failed.*cut off before it was complete/],
+      [
+        "a reply cut off",
+        { body: "truncated" as const },
+        /CreateToken failed.*cut off before it was complete/,
+      ],
       [
         "an unreadable reply",
         { body: "malformed" as const },
