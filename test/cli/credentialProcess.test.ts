@@ -127,6 +127,42 @@ describe("sso-kit credential-process", () => {
     expect(stderr).toContain("sso-kit login --profile dev");
   });
 
+  it.each([
+    ["HTTP 500 on every attempt", { status: 500 }, /CreateToken answered HTTP 500 after 3 attempts/],
+    ["HTTP 429", { status: 429 }, /CreateToken is throttling requests \(HTTP 429/],
+    [
+      "an HTML page with HTTP 200",
+      { response: { headers: { "content-type": "text/html" }, body: "<html>proxy login</html>" } },
+      /CreateToken at http:\/\/127\.0\.0\.1:\d+\/\S* answered HTTP 200 with an HTML page/,
+    ],
+    ["a reply cut off", { body: "truncated" as const }, /CreateToken failed.*cut off/],
+  ])(
+    "exits 1, not 3, when refreshing an expired token meets %s: try again, the token file untouched",
+    async (_name, fault, words) => {
+      sandbox = await Sandbox.create();
+      await sandbox.seedSignIn({ expiresAt: new Date(Date.now() - 60_000) });
+      const tokenFile = sandbox.tokenCache.tokenPath(SESSION);
+      const before = readFileSync(tokenFile, "utf8");
+      sandbox.emu.faults.add({ operation: "CreateToken", ...fault });
+      const { code, stdout, stderr } = await sandbox.run(["credential-process", "--profile", PROFILE]);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(words);
+      expect(stderr).not.toMatch(/sso-kit login|not signed in|Unknown/);
+      expect(readFileSync(tokenFile, "utf8")).toBe(before);
+    },
+  );
+
+  it("exits 3 with the sign-in command when the refresh token is rejected (invalid_grant)", async () => {
+    sandbox = await Sandbox.create();
+    await sandbox.seedSignIn({ expiresAt: new Date(Date.now() - 60_000) });
+    sandbox.emu.faults.add({ operation: "CreateToken", exception: "InvalidGrantException" });
+    const { code, stderr } = await sandbox.run(["credential-process", "--profile", PROFILE]);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/CreateToken rejected the request \(HTTP 400, InvalidGrantException/);
+    expect(stderr).toContain("sso-kit login --profile dev");
+  });
+
   it("exits 1 for a profile without an account and role, or one that does not exist", async () => {
     sandbox = await Sandbox.create();
     await sandbox.seedSignIn();

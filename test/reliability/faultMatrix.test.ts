@@ -86,6 +86,26 @@ const SIGN_IN_ECHO: [string, Fault] = [
   (s) => ({ exception: "InvalidClientException", message: `client secret ${s.clientSecret} is wrong` }),
 ];
 const REFRESH_REPLIES: Array<[string, Fault]> = [
+  [
+    "HTML page with HTTP 200",
+    () => ({
+      response: {
+        headers: { "content-type": "text/html" },
+        body: "<html><p>Sign in to the proxy</p></html>",
+      },
+    }),
+  ],
+  [
+    "redirect (HTTP 302)",
+    () => ({
+      response: { status: 302, headers: { location: "https://proxy.example.com/login" }, body: "" },
+    }),
+  ],
+  [
+    "200 with a 2 MB accessToken",
+    () => ({ response: { body: { accessToken: "x".repeat(2e6), expiresIn: 3600 } } }),
+  ],
+  ["200 with expiresIn 1e15", () => ({ response: { body: { accessToken: "x-new", expiresIn: 1e15 } } })],
   ["200 without accessToken", () => ({ response: { body: { expiresIn: 3600, tokenType: "Bearer" } } })],
   ["200 with expiresIn -5", () => ({ response: { body: { accessToken: "x-new", expiresIn: -5 } } })],
   [
@@ -131,6 +151,31 @@ const SSO_FAULTS: Array<[string, Fault]> = [
     }),
   ],
 ];
+
+/**
+ * Which of three things a failed refresh of an expired token is (the token provider's `reason`): SSO-OIDC
+ * exceptions that reject the grant or the client end the session; an endpoint that redirects or answers HTML is
+ * misconfigured; everything else (5xx, throttling, timeouts, broken or unusable replies) is the service failing.
+ */
+const SESSION_ENDING_EXCEPTIONS = [
+  "InvalidGrantException",
+  "InvalidClientException",
+  "UnauthorizedClientException",
+  "ExpiredTokenException",
+  "AccessDeniedException",
+  "InvalidScopeException",
+  "InvalidRequestException",
+  "InvalidRequestRegionException",
+  "UnsupportedGrantTypeException",
+  "InvalidClientMetadataException",
+  "InvalidRedirectUriException",
+];
+const expectedRefreshReason = (fault: string): string =>
+  SESSION_ENDING_EXCEPTIONS.some((name) => fault === name || fault.startsWith(`${name} `))
+    ? "SessionEnded"
+    : fault.startsWith("HTML page") || fault.startsWith("redirect")
+      ? "Misconfigured"
+      : "ServiceUnavailable";
 
 type Surface =
   | "refresh, token still valid"
@@ -310,13 +355,20 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
       const error = settled.error as Error & { tryNextLink?: boolean; reason?: string; code?: string };
       message = error.message;
       if (surface === "refresh, token expired") {
+        // Only an ended session tells the user to sign in; a failed service or a wrong endpoint never does.
+        const signIn = /sso-kit login|aws sso login/.test(message);
+        const { signInCommand } = error as { signInCommand?: string };
         if (
           error.name === "TokenProviderError" &&
           error.tryNextLink === false &&
           message.includes(`'${name}'`) &&
-          /sso-kit login|aws sso login/.test(message)
+          error.reason === expectedRefreshReason(fault) &&
+          message.includes("CreateToken") &&
+          (error.reason === "SessionEnded"
+            ? signIn && signInCommand !== undefined
+            : !signIn && signInCommand === undefined && message.includes("left as it is"))
         ) {
-          outcome = "TokenProviderError";
+          outcome = `TokenProviderError ${error.reason}`;
         }
       } else if (surface === "GetRoleCredentials") {
         if (

@@ -274,6 +274,30 @@ describe("login", () => {
       expect(text).not.toContain(rejectedSecret);
   });
 
+  it.each([
+    [
+      "a 2 MB accessToken",
+      { accessToken: "x".repeat(2_000_000), expiresIn: 3600 },
+      "an accessToken of 2000000",
+    ],
+    [
+      "expiresIn 1e15",
+      { accessToken: "reply-access-token", expiresIn: 1e15 },
+      "an expiresIn of 1000000000000000",
+    ],
+  ])(
+    "writes nothing when CreateToken replies with %s, keeping the earlier sign-in readable",
+    async (_name, body, words) => {
+      await run({ profile: "dev" });
+      const before = new Map(env.cacheFiles().map((name) => [name, env.readCache(name)]));
+      env.emu.faults.add({ operation: "CreateToken", response: { body } });
+      const error = (await run({ profile: "dev" }).catch((e: unknown) => e)) as LoginError;
+      expect(error.code).toBe("InvalidResponse");
+      expect(error.message).toContain(words);
+      expect(new Map(env.cacheFiles().map((name) => [name, env.readCache(name)]))).toEqual(before);
+    },
+  );
+
   it("reports a token that cannot be saved as a CacheError", async () => {
     mkdirSync(path.join(env.home, ".aws"), { recursive: true });
     writeFileSync(path.join(env.home, ".aws", "sso"), "not a directory");

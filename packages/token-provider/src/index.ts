@@ -14,4 +14,5 @@ export type {
   SsoTokenCacheReadContext,
   SsoTokenFile,
   SsoTokenProviderError,
+  SsoTokenErrorReason,
 } from "./internal.js";

@@ -35,7 +35,7 @@ export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js"
 export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
 export { parseTimestamp } from "./cache/parseTimestamp.js";
 export { formatTimestamp } from "./cache/formatTimestamp.js";
-export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
+export { withFileLock, type FileLockOptions, type FileLockHold } from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export { redactSecrets } from "./errors/redactSecrets.js";
 export {
@@ -43,7 +43,14 @@ export {
   loadProviderErrors,
   type TokenProviderErrorOptions,
   type SsoTokenProviderError,
+  type SsoTokenErrorReason,
 } from "./errors/tokenProviderError.js";
+export {
+  parseCreateTokenReply,
+  type CreateTokenReply,
+  TOKEN_MAX_CHARS,
+  EXPIRES_IN_MAX_SECONDS,
+} from "./oidc/parseCreateTokenReply.js";
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
 export { DEFAULT_REQUEST_HANDLER } from "./http/DEFAULT_REQUEST_HANDLER.js";

@@ -30,17 +30,39 @@ describe("describeCommandFailure", () => {
     });
   });
 
-  it("maps credential-provider reasons Token and Unauthorized to 'not signed in'", () => {
-    for (const reason of ["Token", "Unauthorized"]) {
-      const error = Object.assign(new CredentialsProviderError("sign in again", { tryNextLink: false }), {
-        reason,
+  it("maps on the typed reason, never the wording: only an ended session is 'not signed in'", async () => {
+    const token = (reason: string, signInCommand?: string) =>
+      tokenProviderError("refreshing failed; sso-kit login would not help", {
+        tryNextLink: false,
+        reason: reason as "SessionEnded",
+        signInCommand,
       });
-      expect(describeCommandFailure(error, []).exitCode).toBe(ExitCode.NotSignedIn);
+    expect(describeCommandFailure(await token("SessionEnded", "sso-kit login"), []).exitCode).toBe(
+      ExitCode.NotSignedIn,
+    );
+    expect(describeCommandFailure(await token("ServiceUnavailable"), []).exitCode).toBe(ExitCode.Failure);
+    expect(describeCommandFailure(await token("Misconfigured"), []).exitCode).toBe(ExitCode.Failure);
+    // A service failure stays one even if something added a sign-in command on the way.
+    expect(describeCommandFailure(await token("ServiceUnavailable", "sso-kit login"), []).exitCode).toBe(
+      ExitCode.Failure,
+    );
+  });
+
+  it("maps credential-provider errors: Unauthorized and Token with a sign-in command are 'not signed in'", () => {
+    const credentials = (reason: string, signInCommand?: string) =>
+      Object.assign(new CredentialsProviderError("failed", { tryNextLink: false }), {
+        reason,
+        signInCommand,
+      });
+    expect(describeCommandFailure(credentials("Unauthorized", "sso-kit login"), []).exitCode).toBe(
+      ExitCode.NotSignedIn,
+    );
+    expect(describeCommandFailure(credentials("Token", "sso-kit login"), []).exitCode).toBe(
+      ExitCode.NotSignedIn,
+    );
+    for (const reason of ["Token", "ServiceUnavailable", "InvalidConfig", "ServiceError"]) {
+      expect(describeCommandFailure(credentials(reason), []).exitCode).toBe(ExitCode.Failure);
     }
-    const config = Object.assign(new CredentialsProviderError("bad config", { tryNextLink: false }), {
-      reason: "InvalidConfig",
-    });
-    expect(describeCommandFailure(config, []).exitCode).toBe(ExitCode.Failure);
   });
 
   it("maps an aborted sign-in to 'interrupted', keeping its words", () => {

@@ -9,8 +9,18 @@ export interface CommandFailure {
   readonly message: string;
 }
 
-/** Credential-provider reasons that mean "sign in again" (see `SsoCredentialsErrorReason`). */
-const SIGN_IN_REASONS = new Set(["Token", "Unauthorized"]);
+/**
+ * Reasons that mean "sign in again": the token provider's `SessionEnded` (see `SsoTokenErrorReason`) and the
+ * credential provider's `Unauthorized` (see `SsoCredentialsErrorReason`; its `Token` errors carry `signInCommand`
+ * exactly when signing in is the fix).
+ */
+const SIGN_IN_REASONS = new Set(["SessionEnded", "Unauthorized"]);
+
+/**
+ * Reasons that mean "not the session": the service failed (try again) or the configuration is wrong. They win
+ * over anything else the error carries.
+ */
+const FAILURE_REASONS = new Set(["ServiceUnavailable", "Misconfigured", "InvalidConfig", "ServiceError"]);
 /** SSO portal error names that mean "sign in again". */
 const SIGN_IN_ERROR_NAMES = new Set(["UnauthorizedException"]);
 
@@ -28,9 +38,11 @@ const SENTENCE_ERROR_NAMES = new Set([
 
 /**
  * The exit code and message for anything a command threw. The SSO packages' own error vocabulary decides the
- * code: errors that ask the user to sign in again (no token, expired or revoked session) give
- * {@link ExitCode.NotSignedIn}; an interrupted sign-in gives {@link ExitCode.Interrupted}; the rest give
- * {@link ExitCode.Failure} or the CLI error's own code. The message is one line with every one of `secrets` (what
+ * code, from typed fields, never from the wording: a `reason` that says the service failed or the configuration is
+ * wrong gives {@link ExitCode.Failure}; an ended session (`reason` `SessionEnded` or `Unauthorized`, or a
+ * `signInCommand`: errors carry one only when signing in is the fix) gives {@link ExitCode.NotSignedIn}; an
+ * interrupted sign-in gives {@link ExitCode.Interrupted}; the rest give {@link ExitCode.Failure} or the CLI
+ * error's own code. The message is one line with every one of `secrets` (what
  * the run holds: see `KnownSecrets`) redacted, through `@sso-kit/token-provider`'s `redactSecrets` for sso-kit's
  * own errors and its `describeError` for anything else (service exceptions, network and file errors).
  */
@@ -53,6 +65,7 @@ function exitCodeOf(error: unknown): ExitCode {
   if (error.name === "AbortError" || (error.name === "LoginError" && fields.code === "Aborted")) {
     return ExitCode.Interrupted;
   }
+  if (typeof fields.reason === "string" && FAILURE_REASONS.has(fields.reason)) return ExitCode.Failure;
   if (typeof fields.reason === "string" && SIGN_IN_REASONS.has(fields.reason)) return ExitCode.NotSignedIn;
   if (typeof fields.signInCommand === "string") return ExitCode.NotSignedIn;
   if (SIGN_IN_ERROR_NAMES.has(error.name)) return ExitCode.NotSignedIn;

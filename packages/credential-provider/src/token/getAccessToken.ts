@@ -23,7 +23,25 @@ export const getAccessToken = async (
     const identity = await clients.tokenProvider(target)();
     return identity.token;
   } catch (error) {
-    throw toCredentialsProviderError(error, "Token", logger, signInCommand(signInTargetOf(target)));
+    // The token provider's `reason` decides: only an ended session is fixed by signing in again.
+    const { reason, signInCommand: command } = (typeof error === "object" && error !== null ? error : {}) as {
+      reason?: unknown;
+      signInCommand?: unknown;
+    };
+    if (reason === "ServiceUnavailable" || reason === "Misconfigured") {
+      throw toCredentialsProviderError(
+        error,
+        reason === "ServiceUnavailable" ? "ServiceUnavailable" : "InvalidConfig",
+        logger,
+      );
+    }
+    const signIn = reason === "SessionEnded" || typeof command === "string";
+    throw toCredentialsProviderError(
+      error,
+      "Token",
+      logger,
+      signIn ? signInCommand(signInTargetOf(target)) : undefined,
+    );
   }
 };
 

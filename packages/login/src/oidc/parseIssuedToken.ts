@@ -1,4 +1,5 @@
 import type { CreateTokenCommandOutput } from "@aws-sdk/client-sso-oidc";
+import { parseCreateTokenReply } from "@sso-kit/token-provider/internal";
 
 import { LoginError } from "../LoginError.js";
 
@@ -12,24 +13,20 @@ export interface IssuedToken {
   refreshToken?: string;
 }
 
-/** Checks a CreateToken reply instead of trusting it: a token without a lifetime is useless in the cache. */
+/**
+ * Checks a CreateToken reply instead of trusting it, with the token provider's validator (the same limits its
+ * refresh applies): a token without a sane lifetime, or too large for the cache file its reader accepts, would
+ * leave a cache that no later read can use.
+ */
 export function parseIssuedToken(
   output: Pick<CreateTokenCommandOutput, "accessToken" | "expiresIn" | "refreshToken">,
 ): IssuedToken {
-  const { accessToken, expiresIn, refreshToken } = output;
-  if (typeof accessToken !== "string" || accessToken === "") {
+  const parsed = parseCreateTokenReply(output);
+  if ("problem" in parsed) {
     throw new LoginError(
       "InvalidResponse",
-      "IAM Identity Center's CreateToken reply has no accessToken; start the login again",
+      `IAM Identity Center's CreateToken reply has ${parsed.problem}; nothing was saved: start the login again`,
     );
   }
-  if (typeof expiresIn !== "number" || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-    throw new LoginError(
-      "InvalidResponse",
-      "IAM Identity Center's CreateToken reply has no valid expiresIn; start the login again",
-    );
-  }
-  const token: IssuedToken = { accessToken, expiresIn };
-  if (typeof refreshToken === "string" && refreshToken !== "") token.refreshToken = refreshToken;
-  return token;
+  return parsed;
 }

@@ -4,7 +4,7 @@ import { readdir, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { expandHomePath } from "../config/expandHomePath.js";
 import { signInCommand, signInInstruction, type SignInTarget } from "../errors/signInAdvice.js";
-import { withFileLock, type FileLockOptions } from "../lock/withFileLock.js";
+import { withFileLock, type FileLockHold, type FileLockOptions } from "../lock/withFileLock.js";
 import { CacheFileError } from "./CacheFileError.js";
 import { cacheFileName } from "./cacheFileName.js";
 import { readJsonFile } from "./readJsonFile.js";
@@ -96,9 +96,10 @@ export class SsoTokenCache {
 
   /**
    * Runs `fn` holding the exclusive cross-process lock of `key` (the file `<tokenPath>.lock`). Holders that died
-   * are taken over within a bounded wait; waiting never blocks the event loop.
+   * are taken over within a bounded wait; waiting never blocks the event loop. When the directory cannot be
+   * written (read-only, full, not writable), `fn` runs without the lock and is told why ({@link FileLockHold}).
    */
-  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  async withLock<T>(key: string, fn: (hold: FileLockHold) => Promise<T>): Promise<T> {
     return this.withTokenFileLock(this.tokenPath(key), fn);
   }
 
@@ -174,7 +175,7 @@ export class SsoTokenCache {
   }
 
   /** The one lock of a token file: `<path>.lock`. */
-  private withTokenFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  private withTokenFileLock<T>(path: string, fn: (hold: FileLockHold) => Promise<T>): Promise<T> {
     return withFileLock(`${path}.lock`, fn, this.lockOptions);
   }
 
@@ -184,7 +185,13 @@ export class SsoTokenCache {
     }
     return tokenProviderError(
       `The ${what} ${error.path} is not usable: ${error.problem}. It was left as it is: sign in again with ${signInInstruction(target)}, which replaces it, or delete it.`,
-      { tryNextLink: false, logger: this.logger, cause: error, signInCommand: signInCommand(target) },
+      {
+        tryNextLink: false,
+        logger: this.logger,
+        cause: error,
+        signInCommand: signInCommand(target),
+        reason: "SessionEnded",
+      },
     );
   }
 }

@@ -1,14 +1,14 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
+import { CACHE_FILE_MAX_BYTES } from "./CACHE_FILE_MAX_BYTES.js";
 import { CacheFileError } from "./CacheFileError.js";
 
 /** Options of {@link readJsonFile}. */
 export interface ReadJsonFileOptions {
-  /** Larger files are rejected without being parsed [1 MiB; SSO token files are a few KiB]. */
+  /** Larger files are rejected without being parsed [{@link CACHE_FILE_MAX_BYTES}: 1 MiB]. */
   maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
@@ -23,7 +23,7 @@ export const readJsonFile = async (
   path: string,
   options: ReadJsonFileOptions = {},
 ): Promise<Record<string, unknown> | undefined> => {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? CACHE_FILE_MAX_BYTES;
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
+import { readJsonFile } from "./readJsonFile.js";
 import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
 
 describe("writeJsonFileAtomic", () => {
@@ -46,6 +47,22 @@ describe("writeJsonFileAtomic", () => {
     cyclic.self = cyclic;
     await expect(writeJsonFileAtomic(join(home.dir, "new", "c.json"), cyclic)).rejects.toThrow(TypeError);
     expect(readdirSync(home.dir)).toEqual([]);
+  });
+
+  it("refuses JSON larger than its reader accepts, leaving the old file as it was", async () => {
+    const path = join(home.dir, "big.json");
+    await writeJsonFileAtomic(path, { accessToken: "old" });
+    const before = readFileSync(path, "utf8");
+    await expect(writeJsonFileAtomic(path, { accessToken: "x".repeat(2_000_000) })).rejects.toMatchObject({
+      name: "CacheFileError",
+      reason: "too-large",
+    });
+    expect(readFileSync(path, "utf8")).toBe(before);
+    expect(readdirSync(home.dir)).toEqual(["big.json"]);
+    // The largest file it writes is one the reader reads back.
+    const largest = { accessToken: "x".repeat(1024 * 1024 - 25) };
+    await writeJsonFileAtomic(path, largest);
+    await expect(readJsonFile(path)).resolves.toEqual(largest);
   });
 
   it("removes the temporary files of the same file that a killed writer left, and nothing else", async () => {

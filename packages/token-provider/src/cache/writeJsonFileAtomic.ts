@@ -1,5 +1,7 @@
 import { mkdir, open, rename, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
+import { CACHE_FILE_MAX_BYTES } from "./CACHE_FILE_MAX_BYTES.js";
+import { CacheFileError } from "./CacheFileError.js";
 import { removeAbandonedTemporaryFiles } from "./removeAbandonedTemporaryFiles.js";
 import { temporaryPathFor } from "./temporaryPathFor.js";
 
@@ -9,6 +11,11 @@ export interface WriteJsonFileAtomicOptions {
   mode?: number;
   /** Permissions of directories created on the way [0o700]. Existing directories are left as they are. */
   directoryMode?: number;
+  /**
+   * Larger JSON is refused before anything is written [{@link CACHE_FILE_MAX_BYTES}, the limit `readJsonFile`
+   * enforces]: a file its reader refuses would make every later read fail.
+   */
+  maxBytes?: number;
 }
 
 /**
@@ -18,7 +25,8 @@ export interface WriteJsonFileAtomicOptions {
  * that the rename survives a power loss. Missing directories are created with `directoryMode`. Temporary files of
  * `path` that a killed writer left behind are removed afterwards.
  *
- * @throws the underlying file-system error; the temporary file is removed and `path` is unchanged.
+ * @throws CacheFileError (reason `too-large`) when the JSON is larger than `maxBytes`, or the underlying
+ *   file-system error; either way the temporary file is removed and `path` is unchanged.
  */
 export const writeJsonFileAtomic = async (
   path: string,
@@ -28,6 +36,15 @@ export const writeJsonFileAtomic = async (
   const mode = options.mode ?? 0o600;
   const directory = dirname(path);
   const text = `${JSON.stringify(value, null, 2)}\n`;
+  const maxBytes = options.maxBytes ?? CACHE_FILE_MAX_BYTES;
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > maxBytes) {
+    throw new CacheFileError(
+      path,
+      "too-large",
+      `Not written: ${size} bytes of JSON is more than the ${maxBytes} bytes a cache file may hold`,
+    );
+  }
   await mkdir(directory, { recursive: true, mode: options.directoryMode ?? 0o700 });
   const temporary = temporaryPathFor(path);
   let renamed = false;

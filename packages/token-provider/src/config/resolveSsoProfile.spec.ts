@@ -1,5 +1,6 @@
 import { TokenProviderError } from "@smithy/property-provider";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { resolveSsoProfile } from "./resolveSsoProfile.js";
@@ -147,6 +148,44 @@ describe("resolveSsoProfile", () => {
       resolveSsoProfile({ profile: "p", configFilepath: "~/none", ignoreCache: true }),
     );
     expect(error.tryNextLink).toBe(true);
+  });
+
+  describe("checks the config files before the ini loader reads them whole", () => {
+    const PROFILE =
+      "[profile dev]\nsso_session = corp\n[sso-session corp]\nsso_start_url = https://d-1.awsapps.com/start\nsso_region = eu-west-1\n";
+    const configPath = () => join(home.dir, ".aws", "config");
+
+    it("follows a symbolic link to a regular file (dotfile managers link ~/.aws/config)", async () => {
+      const real = writeConfig(PROFILE, join(home.dir, "dotfiles", "aws-config"));
+      mkdirSync(join(home.dir, ".aws"), { recursive: true });
+      symlinkSync(real, configPath());
+      await expect(resolveSsoProfile({ profile: "dev", ignoreCache: true })).resolves.toMatchObject({
+        profileName: "dev",
+      });
+    });
+
+    it.each([
+      ["a FIFO (whose read would never end)", () => execFileSync("mkfifo", [configPath()]), "it is a FIFO"],
+      [
+        "a symbolic link to /dev/zero",
+        () => symlinkSync("/dev/zero", configPath()),
+        "it is not a regular file",
+      ],
+      ["a directory", () => mkdirSync(configPath()), "it is a directory"],
+      [
+        "a 5 MB file",
+        () => writeFileSync(configPath(), `${PROFILE}#${"x".repeat(5_000_000)}\n`),
+        "it is larger than 4194304 bytes",
+      ],
+    ])("names %s in a Misconfigured error instead of reading it", async (_name, make, problem) => {
+      mkdirSync(join(home.dir, ".aws"), { recursive: true });
+      make();
+      const error = await rejection(resolveSsoProfile({ profile: "dev", ignoreCache: true }));
+      expect(error.message).toBe(
+        `The shared config file ${configPath()} cannot be used: ${problem}. Replace it with a regular ini file.`,
+      );
+      expect(error).toMatchObject({ tryNextLink: false, reason: "Misconfigured" });
+    });
   });
 });
 

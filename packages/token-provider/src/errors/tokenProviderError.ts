@@ -2,6 +2,22 @@ import type * as PropertyProvider from "@smithy/property-provider";
 import type { TokenProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
 
+/**
+ * Which of three things happened, for callers to branch on instead of reading the message:
+ *
+ * - `SessionEnded`: there is no usable session; signing in again is the fix (the error carries `signInCommand`,
+ *   unless only a start URL is known). No token cached, an expired token that cannot be refreshed, a refresh
+ *   token or client registration the service rejected (`InvalidGrantException`, `InvalidClientException`, an
+ *   expired `registrationExpiresAt`), a cache file that is unusable (signing in replaces it), or signed out.
+ * - `ServiceUnavailable`: the session may well be fine, but SSO-OIDC could not refresh it now: HTTP 5xx,
+ *   throttling (429, `SlowDownException`), a timeout, a network failure, a reply that was cut off or cannot be
+ *   used, or the cache lock stayed held by another process. Try again; the cached token was left as it was.
+ * - `Misconfigured`: what was asked for cannot work as configured: the SSO-OIDC endpoint answers with an HTML
+ *   page, a redirect or an error SSO-OIDC does not have (the message names the URL), a profile without
+ *   `sso_session`, or a lock path that is not a file sso-kit may replace (the message names it).
+ */
+export type SsoTokenErrorReason = "SessionEnded" | "ServiceUnavailable" | "Misconfigured";
+
 /** Options of {@link tokenProviderError}. */
 export interface TokenProviderErrorOptions {
   /** Whether a provider chain may try its next provider. */
@@ -15,10 +31,18 @@ export interface TokenProviderErrorOptions {
    * callers branch on it instead of reading the message.
    */
   signInCommand?: string | undefined;
+  /** Which of three things happened (see {@link SsoTokenErrorReason}). */
+  reason?: SsoTokenErrorReason | undefined;
 }
 
-/** A `TokenProviderError`, with the sign-in command when signing in again is the fix. */
-export type SsoTokenProviderError = TokenProviderError & { signInCommand?: string };
+/**
+ * A `TokenProviderError`, with `reason` (which of three things happened) and the sign-in command when signing in
+ * again is the fix.
+ */
+export type SsoTokenProviderError = TokenProviderError & {
+  signInCommand?: string;
+  reason?: SsoTokenErrorReason;
+};
 
 /**
  * `@smithy/property-provider`, loaded with the first error. Loading it costs a program more (about 15 ms: it brings
@@ -34,11 +58,12 @@ export const loadProviderErrors = (): Promise<typeof PropertyProvider> => import
  */
 export const tokenProviderError = async (
   message: string,
-  { tryNextLink, logger, cause, signInCommand }: TokenProviderErrorOptions,
+  { tryNextLink, logger, cause, signInCommand, reason }: TokenProviderErrorOptions,
 ): Promise<SsoTokenProviderError> => {
   const { TokenProviderError } = await loadProviderErrors();
   const error: SsoTokenProviderError = new TokenProviderError(message, { tryNextLink, logger });
   if (cause !== undefined) error.cause = cause;
   if (signInCommand !== undefined) error.signInCommand = signInCommand;
+  if (reason !== undefined) error.reason = reason;
   return error;
 };

@@ -1,11 +1,14 @@
 import { TokenProviderError } from "@smithy/property-provider";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
+  renameSync,
   statSync,
   readFileSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -13,7 +16,12 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
-import { withFileLock } from "./withFileLock.js";
+import {
+  fullDirectory,
+  readOnlyDirectory,
+  type UnwritableDirectory,
+} from "../../../../test/support/unwritableDirectory.js";
+import { withFileLock, type FileLockHold } from "./withFileLock.js";
 
 describe("withFileLock", () => {
   const home = useTempHome({ prefix: "sso-kit-token-provider-" });
@@ -158,5 +166,121 @@ describe("withFileLock", () => {
     );
     expect(maxInside).toBe(1);
     expect(readdirSync(join(home.dir, "cache"))).toEqual([]);
+  });
+
+  describe("never trusts what is at the lock path", () => {
+    const ACQUIRE_TIMEOUT_MS = 2_000;
+    /** How the call ended, or `hung` when it had not settled by acquireTimeoutMs plus a second. */
+    const settle = async <T>(promise: Promise<T>) => {
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<{ hung: true }>((resolve) => {
+        timer = setTimeout(() => resolve({ hung: true }), ACQUIRE_TIMEOUT_MS + 1_000);
+      });
+      try {
+        return await Promise.race([
+          promise.then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error: error as Error & { reason?: string } }),
+          ),
+          hung,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const lock = (fn: (hold: FileLockHold) => Promise<unknown> = async (hold) => hold) =>
+      withFileLock(lockPath(), fn, { acquireTimeoutMs: ACQUIRE_TIMEOUT_MS });
+    const cacheDir = () => join(home.dir, "cache");
+    const prepare = () => mkdirSync(cacheDir(), { recursive: true });
+
+    it("replaces a FIFO (whose read would block forever) at once", async () => {
+      prepare();
+      execFileSync("mkfifo", [lockPath()]);
+      await expect(settle(lock())).resolves.toEqual({ value: { held: true } });
+      expect(readdirSync(cacheDir())).toEqual([]);
+    });
+
+    it("replaces a symbolic link to /dev/zero without reading it", async () => {
+      prepare();
+      symlinkSync("/dev/zero", lockPath());
+      const seen = await settle(lock(async () => lstatSync(lockPath()).isFile()));
+      expect(seen).toEqual({ value: true });
+      expect(readdirSync(cacheDir())).toEqual([]);
+      expect(lstatSync("/dev/zero").isCharacterDevice()).toBe(true);
+    });
+
+    it("replaces a symbolic link to someone else's file, leaving that file alone", async () => {
+      prepare();
+      const target = join(home.dir, "precious");
+      writeFileSync(target, "keep me");
+      symlinkSync(target, lockPath());
+      await expect(settle(lock())).resolves.toEqual({ value: { held: true } });
+      expect(readFileSync(target, "utf8")).toBe("keep me");
+      expect(existsSync(lockPath())).toBe(false);
+    });
+
+    it("replaces a regular file too large to be an owner record, without reading it whole", async () => {
+      prepare();
+      writeFileSync(lockPath(), "x".repeat(600_000));
+      await expect(settle(lock())).resolves.toEqual({ value: { held: true } });
+      expect(readdirSync(cacheDir())).toEqual([]);
+    });
+
+    it("names a directory at the lock path in a clear error, and leaves it", async () => {
+      mkdirSync(lockPath(), { recursive: true });
+      const settled = await settle(lock());
+      expect(settled).toEqual({ error: expect.any(TokenProviderError) });
+      const { error } = settled as { error: TokenProviderError & { reason?: string } };
+      expect(error.message).toContain(`${lockPath()} is a directory`);
+      expect(error.reason).toBe("Misconfigured");
+      expect(statSync(lockPath()).isDirectory()).toBe(true);
+      expect(readdirSync(cacheDir())).toEqual(["x.json.lock"]);
+    });
+
+    it("keeps the lock fresh through its open file, never touching what a symbolic link at the path points to", async () => {
+      const target = join(home.dir, "target");
+      writeFileSync(target, "");
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(target, old, old);
+      const { logger, lines } = recordingLogger();
+      await withFileLock(
+        lockPath(),
+        async () => {
+          renameSync(lockPath(), `${lockPath()}.moved`);
+          symlinkSync(target, lockPath());
+          // Several heartbeats (every staleMs / 3 = 20 ms).
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        },
+        { staleMs: 60, logger },
+      );
+      // Not touched: still a minute old (a touch would make it now).
+      expect(statSync(target).mtimeMs).toBeLessThan(Date.now() - 30_000);
+      // The moved lock file is the one the heartbeat kept fresh.
+      expect(Date.now() - statSync(`${lockPath()}.moved`).mtimeMs).toBeLessThan(30_000);
+      expect(lines.join("\n")).toContain("was taken over while held");
+    });
+
+    describe.each([
+      ["read-only", readOnlyDirectory, /^(EROFS|EACCES)/],
+      ["full", fullDirectory, /^ENOSPC/],
+    ] as const)("in a %s directory", (_kind, make, reason) => {
+      let directory: UnwritableDirectory | undefined;
+      afterEach(() => {
+        if (directory !== undefined && "release" in directory) directory.release();
+        directory = undefined;
+      });
+
+      it("runs fn without the lock, says why, and leaves no file behind", async () => {
+        directory = make(cacheDir());
+        if ("skip" in directory) {
+          console.warn(`skipped: ${directory.skip}`);
+          return;
+        }
+        const before = readdirSync(cacheDir());
+        const settled = await settle(lock());
+        expect(settled).toEqual({ value: { held: false, reason: expect.stringMatching(reason) } });
+        expect(readdirSync(cacheDir())).toEqual(before);
+      });
+    });
   });
 });

@@ -1,4 +1,7 @@
 import type { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+import { OidcCallError } from "./OidcCallError.js";
+import { parseCreateTokenReply, type CreateTokenReply } from "./parseCreateTokenReply.js";
+import { toOidcCallError } from "./toOidcCallError.js";
 
 /** What the refresh needs from the cached token. */
 export interface RefreshTokenGrant {
@@ -7,64 +10,76 @@ export interface RefreshTokenGrant {
   refreshToken: string;
 }
 
-/** A validated `CreateToken` reply. */
-export interface RefreshedToken {
-  accessToken: string;
-  /** Lifetime in seconds, > 0. */
-  expiresIn: number;
-  /** Present when the service rotated the refresh token. */
-  refreshToken?: string;
-}
-
-/** `CreateToken` answered 200 with a reply that cannot be used. */
-export class InvalidRefreshResponseError extends Error {
-  override name = "InvalidRefreshResponse";
-}
+/** A validated `CreateToken` reply (see {@link parseCreateTokenReply}). */
+export type RefreshedToken = CreateTokenReply;
 
 /** A refresh that does not answer within this is abandoned, so the cross-process lock is never held for long. */
 const REFRESH_TIMEOUT_MS = 15_000;
 
+const OPERATION = "CreateToken";
+
 /**
  * Exchanges a refresh token for a new access token with SSO-OIDC `CreateToken` (`grantType: "refresh_token"`).
+ * The reply is validated ({@link parseCreateTokenReply}) before the caller writes anything.
  *
- * @throws the SDK's service exception (e.g. `InvalidGrantException`), or {@link InvalidRefreshResponseError}.
+ * @throws OidcCallError: which of three things happened (the refresh was rejected, the service failed or sent a
+ *   reply that cannot be used, the endpoint is not SSO-OIDC), naming `CreateToken`, the HTTP status and the URL.
  */
 export const refreshAccessToken = async (
   client: SSOOIDCClient,
   grant: RefreshTokenGrant,
 ): Promise<RefreshedToken> => {
   const { CreateTokenCommand } = await import("@aws-sdk/client-sso-oidc");
-  const reply = await client.send(
-    new CreateTokenCommand({
-      grantType: "refresh_token",
-      clientId: grant.clientId,
-      clientSecret: grant.clientSecret,
-      refreshToken: grant.refreshToken,
-    }),
-    { abortSignal: AbortSignal.timeout(REFRESH_TIMEOUT_MS) },
+  const command = new CreateTokenCommand({
+    grantType: "refresh_token",
+    clientId: grant.clientId,
+    clientSecret: grant.clientSecret,
+    refreshToken: grant.refreshToken,
+  });
+  // Where the request went, for messages about an endpoint that is not SSO-OIDC: the endpoint is resolved
+  // inside the client (region, AWS_ENDPOINT_URL_SSO_OIDC, clientConfig.endpoint).
+  let url: string | undefined;
+  command.middlewareStack.add(
+    (next) => (args) => {
+      url = requestUrl(args.request) ?? url;
+      return next(args);
+    },
+    { step: "finalizeRequest", name: "ssoKitRequestUrl", override: true },
   );
-  const { accessToken, expiresIn, refreshToken } = reply as unknown as Record<string, unknown>;
-  if (typeof accessToken !== "string" || accessToken === "") {
-    throw new InvalidRefreshResponseError("CreateToken returned no accessToken");
+  const signal = AbortSignal.timeout(REFRESH_TIMEOUT_MS);
+  const secrets = [grant.refreshToken, grant.clientSecret];
+  let reply;
+  try {
+    reply = await client.send(command, { abortSignal: signal });
+  } catch (error) {
+    throw toOidcCallError(error, {
+      operation: OPERATION,
+      url,
+      secrets,
+      ...(signal.aborted && { timedOutAfterMs: REFRESH_TIMEOUT_MS }),
+    });
   }
-  if (typeof expiresIn !== "number" || !Number.isFinite(expiresIn)) {
-    throw new InvalidRefreshResponseError("CreateToken returned no expiresIn");
-  }
-  if (expiresIn <= 0) {
-    throw new InvalidRefreshResponseError(
-      `CreateToken returned a token that is already expired (expiresIn ${expiresIn})`,
+  const parsed = parseCreateTokenReply(reply);
+  if ("problem" in parsed) {
+    const status = reply.$metadata.httpStatusCode;
+    throw new OidcCallError(
+      `SSO-OIDC ${OPERATION} answered HTTP ${status ?? 200} with a reply that cannot be used: ${parsed.problem}`,
+      {
+        reason: "ServiceUnavailable",
+        operation: OPERATION,
+        status: status ?? 200,
+        ...(url !== undefined && { url }),
+      },
     );
   }
-  if (
-    refreshToken !== undefined &&
-    refreshToken !== null &&
-    (typeof refreshToken !== "string" || refreshToken === "")
-  ) {
-    throw new InvalidRefreshResponseError("CreateToken returned a refreshToken that is not a string");
-  }
-  return {
-    accessToken,
-    expiresIn,
-    ...(typeof refreshToken === "string" && { refreshToken }),
-  };
+  return parsed;
+};
+
+/** `https://host[:port]/path` of an outgoing HTTP request, without its query. */
+const requestUrl = (request: unknown): string | undefined => {
+  if (typeof request !== "object" || request === null) return undefined;
+  const { protocol, hostname, port, path } = request as Record<string, unknown>;
+  if (typeof protocol !== "string" || typeof hostname !== "string") return undefined;
+  const portPart = typeof port === "number" ? `:${port}` : "";
+  return `${protocol.replace(/:?$/, ":")}//${hostname}${portPart}${typeof path === "string" ? path : ""}`;
 };

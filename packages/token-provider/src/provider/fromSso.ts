@@ -59,7 +59,7 @@ export const fromSso = (init: FromSsoInit = {}): TokenIdentityProvider => {
     if (profile.kind !== "sso-session") {
       throw await tokenProviderError(
         `Profile '${profile.profileName}' is missing required property 'sso_session'. Token-based (refreshable) sign-in needs an [sso-session] section; run 'sso-kit login --profile ${profile.profileName}' after adding 'sso_session = <name>' to the profile.`,
-        { tryNextLink: true, logger },
+        { tryNextLink: true, logger, reason: "Misconfigured" },
       );
     }
     // The cache directory follows the home directory of each call, like the official provider.

@@ -4,6 +4,7 @@ import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
+import { readOnlyDirectory } from "../../../../test/support/unwritableDirectory.js";
 import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
 import { fromSsoSession, type FromSsoSessionInit } from "./fromSsoSession.js";
@@ -247,6 +248,138 @@ describe("fromSsoSession (against the emulator)", () => {
     expect(emu.stats().CreateToken).toBe(1);
   });
 
+  describe("a failed refresh of an expired token says which of three things happened", () => {
+    /** The SSO-OIDC client's per-request timeout here (a client setting users make). */
+    const requestHandler = { requestTimeout: 300, throwOnRequestTimeout: true };
+    const tokenFile = () => readFileSync(new SsoTokenCache().tokenPath(session.name), "utf8");
+
+    it.each([
+      ["HTTP 500 on all 3 attempts", { status: 500 }, /CreateToken answered HTTP 500 after 3 attempts/],
+      ["HTTP 429", { status: 429 }, /CreateToken is throttling requests \(HTTP 429 after 3 attempts/],
+      [
+        "SlowDownException",
+        { exception: "SlowDownException" },
+        /CreateToken is throttling requests \(HTTP 400/,
+      ],
+      [
+        "a reply cut off",
+        { body: "truncated" as const },
+        /CreateToken failed.*cut off before it was complete/,
+      ],
+      [
+        "an unreadable reply",
+        { body: "malformed" as const },
+        /CreateToken answered HTTP 200 with a reply that cannot be read/,
+      ],
+      ["a reply slower than the client's timeout", { delayMs: 1_500 }, /CreateToken did not answer in time/],
+      [
+        "a connection reset",
+        { reset: true },
+        /CreateToken failed after 3 attempts: the connection was reset/,
+      ],
+    ])("%s: the service failed, try again; the token file is untouched", async (_name, fault, words) => {
+      await seed(-1000);
+      const before = tokenFile();
+      emu.faults.add({ operation: "CreateToken", ...fault });
+      const p = provider({ clientConfig: { requestHandler } });
+      const error = await failure(p());
+      expect(error.message).toMatch(words);
+      expect(error.message).toContain("try again");
+      expect(error.message).not.toMatch(/sso-kit login|sign in again/);
+      expect(error).toMatchObject({ reason: "ServiceUnavailable", tryNextLink: false });
+      expect(error).not.toHaveProperty("signInCommand");
+      expect(tokenFile()).toBe(before);
+      // While attempts are throttled, the same answer (not "sign in").
+      await expect(failure(p())).resolves.toMatchObject({ reason: "ServiceUnavailable" });
+      expect(tokenFile()).toBe(before);
+    });
+
+    it.each([
+      [
+        "an HTML page with HTTP 200",
+        {
+          response: {
+            headers: { "content-type": "text/html" },
+            body: "<html><p>Sign in to the proxy</p></html>",
+          },
+        },
+        /answered HTTP 200 with an HTML page/,
+      ],
+      [
+        "a redirect",
+        {
+          response: {
+            status: 302,
+            headers: {
+              location: "https://proxy.example.com/login?session=abc123456",
+              "content-type": "text/html",
+            },
+            body: "<html>moved</html>",
+          },
+        },
+        /answered HTTP 302, a redirect to https:\/\/proxy\.example\.com\/login:/,
+      ],
+    ])(
+      "%s: the endpoint is misconfigured, named by URL; the token file is untouched",
+      async (_name, fault, words) => {
+        await seed(-1000);
+        const before = tokenFile();
+        emu.faults.add({ operation: "CreateToken", ...fault });
+        const error = await failure(provider()());
+        expect(error.message).toMatch(words);
+        expect(error.message).toContain(`CreateToken at ${emu.url}/`);
+        expect(error.message).not.toContain("abc123456");
+        expect(error).toMatchObject({ reason: "Misconfigured" });
+        expect(error).not.toHaveProperty("signInCommand");
+        expect(tokenFile()).toBe(before);
+      },
+    );
+
+    it.each([
+      ["InvalidGrantException (invalid_grant)", "InvalidGrantException", 400],
+      ["InvalidClientException (registration expired or deleted)", "InvalidClientException", 401],
+    ])("%s: the session ended, with the sign-in command", async (_name, exception, status) => {
+      await seed(-1000);
+      const before = tokenFile();
+      emu.faults.add({ operation: "CreateToken", exception });
+      const error = await failure(provider()());
+      expect(error.message).toContain(`CreateToken rejected the request (HTTP ${status}, ${exception}`);
+      expect(error).toMatchObject({ reason: "SessionEnded", signInCommand: "sso-kit login --profile dev" });
+      expect(tokenFile()).toBe(before);
+    });
+  });
+
+  it("refreshes an expired token in a read-only cache directory: the new token in memory, one warning, the file untouched", async () => {
+    const seeded = await seed(-1000);
+    const cache = new SsoTokenCache();
+    const path = cache.tokenPath(session.name);
+    const before = readFileSync(path, "utf8");
+    const directory = readOnlyDirectory(dirname(path));
+    if ("skip" in directory) {
+      console.warn(`skipped: ${directory.skip}`);
+      return;
+    }
+    try {
+      const p = provider();
+      const token = await p();
+      remember(token.token);
+      expect(token.token).not.toBe(seeded.accessToken);
+      expect(token.expiration!.getTime()).toBeGreaterThan(Date.now());
+      const warnings = log.lines.filter((line) => line.startsWith("warn"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /could not be saved .*(EROFS|EACCES).*without the cache lock \((EROFS|EACCES)/,
+      );
+      expect(readFileSync(path, "utf8")).toBe(before);
+      // The next call uses the refreshed token (its rotated refresh token too), with no new refresh or warning.
+      await expect(p()).resolves.toEqual(token);
+      expect(emu.stats().CreateToken).toBe(1);
+      expect(log.lines.filter((line) => line.startsWith("warn"))).toHaveLength(1);
+    } finally {
+      directory.release();
+    }
+  });
+
   it("returns the still-valid token when the refresh fails, and logs the cause", async () => {
     const seeded = await seed(120_000);
     emu.faults.add({ operation: "CreateToken", exception: "AccessDeniedException", message: "no access" });
@@ -263,14 +396,32 @@ describe("fromSsoSession (against the emulator)", () => {
     const error = await failure(provider()());
     expect(error.message).toMatch(/client registration expired at .*sign in again/);
     expect(error.message).toContain("sso-kit login --profile dev");
-    expect(error).toMatchObject({ signInCommand: "sso-kit login --profile dev" });
+    expect(error).toMatchObject({ signInCommand: "sso-kit login --profile dev", reason: "SessionEnded" });
     expect(emu.stats().CreateToken).toBe(0);
   });
 
   it.each([
     ["expiresIn -1", { accessToken: "reply-access-token", expiresIn: -1 }, "already expired"],
-    ["no expiresIn", { accessToken: "reply-access-token" }, "CreateToken returned no expiresIn"],
-    ["no accessToken", { expiresIn: 3600 }, "CreateToken returned no accessToken"],
+    [
+      "no expiresIn",
+      { accessToken: "reply-access-token" },
+      "CreateToken answered HTTP 200 with a reply that cannot be used: no expiresIn",
+    ],
+    [
+      "no accessToken",
+      { expiresIn: 3600 },
+      "CreateToken answered HTTP 200 with a reply that cannot be used: no accessToken",
+    ],
+    [
+      "expiresIn 1e15",
+      { accessToken: "reply-access-token", expiresIn: 1e15 },
+      "an expiresIn of 1000000000000000 s",
+    ],
+    [
+      "a 2 MB accessToken",
+      { accessToken: "x".repeat(2_000_000), expiresIn: 3600 },
+      "an accessToken of 2000000 characters",
+    ],
   ])("rejects a CreateToken reply with %s and leaves the cache file alone", async (_name, body, message) => {
     await seed(-1000);
     remember("reply-access-token");
@@ -278,7 +429,11 @@ describe("fromSsoSession (against the emulator)", () => {
     emu.faults.add({ operation: "CreateToken", response: { body } });
     const error = await failure(provider()());
     expect(error.message).toContain(message);
+    // An unusable reply is a service failure, not an ended session.
+    expect(error).toMatchObject({ reason: "ServiceUnavailable" });
+    expect(error).not.toHaveProperty("signInCommand");
     expect(readFileSync(new SsoTokenCache().tokenPath(session.name), "utf8")).toBe(before);
+    await expect(new SsoTokenCache().readToken(session.name)).resolves.toBeDefined();
   });
 
   it("says the user is signed out when the file disappears while waiting for the lock (even if the token was valid)", async () => {

@@ -3,11 +3,14 @@ import type { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoTokenFile } from "../cache/SsoTokenFile.js";
 import type { SsoSession } from "../config/SsoProfile.js";
 import { signInAdvice, signInCommand } from "../errors/signInAdvice.js";
+import type { FileLockHold } from "../lock/withFileLock.js";
+import { OidcCallError } from "../oidc/OidcCallError.js";
 import type { OidcClientFactory, ParentClientConfig } from "../oidc/OidcClientFactory.js";
 import { refreshAccessToken, type RefreshTokenGrant } from "../oidc/refreshAccessToken.js";
 import { describeError } from "./describeError.js";
-import { REFRESH_ATTEMPT_INTERVAL_MS, refreshState } from "./refreshState.js";
+import { REFRESH_ATTEMPT_INTERVAL_MS, refreshState, type RefreshFailure } from "./refreshState.js";
 import { loadProviderErrors, tokenProviderError } from "../errors/tokenProviderError.js";
+import { redactSecrets } from "../errors/redactSecrets.js";
 
 /** Everything one token lookup needs. */
 export interface SessionTokenRequest {
@@ -26,16 +29,17 @@ const LOG = "@sso-kit/token-provider -";
 /**
  * The session's token from the cache, refreshed when it expires within `refreshWindowMs`: at most one attempt per
  * session every 30 s in this process (concurrent callers share it), and one refresh across processes (under the
- * cache lock, re-reading the file first). A failed refresh returns the cached token while it is still valid.
+ * cache lock, re-reading the file first). A failed refresh returns the cached token while it is still valid; once
+ * it has expired, the error's `reason` says whether the session ended (sign in) or the service failed (try again).
  */
 export const getSessionToken = async (request: SessionTokenRequest): Promise<TokenIdentity> => {
-  const { session, cache, profileName, logger } = request;
+  const { session, cache, logger } = request;
   const path = cache.tokenPath(session.name);
   const running = refreshState.inFlight.get(path);
   if (running !== undefined) {
     return running;
   }
-  const token = await cache.readToken(session.name, { profileName });
+  const token = await readToken(request, path);
   if (token === undefined) {
     throw await signInError(
       request,
@@ -60,7 +64,7 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   const grant = refreshGrant(token);
   if (typeof grant === "string") {
     logger?.debug?.(`${LOG} cannot refresh the token of ${subject(request)}: ${grant}`);
-    return validOrThrow(token, request, grant, false);
+    return validOrThrow(token, request, { text: grant, reason: "SessionEnded" }, false);
   }
   const refresh = refreshUnderLock(request, token, path);
   refreshState.inFlight.set(path, refresh);
@@ -71,12 +75,28 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   }
 };
 
+/**
+ * The cached token, or the one this process refreshed but could not write back when that is newer (the file's
+ * refresh token may have been rotated away since). A removed file is a sign-out, whatever this process holds.
+ */
+const readToken = async (request: SessionTokenRequest, path: string): Promise<SsoTokenFile | undefined> => {
+  const { session, cache, profileName } = request;
+  const token = await cache.readToken(session.name, { profileName });
+  const unsaved = refreshState.unsaved.get(path);
+  if (unsaved === undefined) return token;
+  if (token === undefined || Date.parse(token.expiresAt) >= Date.parse(unsaved.expiresAt)) {
+    refreshState.unsaved.delete(path);
+    return token;
+  }
+  return unsaved;
+};
+
 const refreshUnderLock = async (
   request: SessionTokenRequest,
   initial: SsoTokenFile,
   path: string,
 ): Promise<TokenIdentity> => {
-  const { session, cache, logger, profileName } = request;
+  const { session, cache, logger } = request;
   refreshState.lastAttempt.set(path, Date.now());
   let newest = initial;
   // Signing out while we waited is final: the cached token is not offered as a fallback.
@@ -88,9 +108,9 @@ const refreshUnderLock = async (
   };
   remember(initial);
   try {
-    const refreshed = await cache.withLock(session.name, async () => {
+    const refreshed = await cache.withLock(session.name, async (lock: FileLockHold) => {
       // Another process may have refreshed (or signed in again) while we waited for the lock.
-      const current = await cache.readToken(session.name, { profileName });
+      const current = await readToken(request, path);
       if (current === undefined) {
         signedOut = true;
         throw await signInError(request, `The SSO token of ${subject(request)} was removed (signed out).`);
@@ -110,9 +130,9 @@ const refreshUnderLock = async (
       try {
         reply = await callCreateToken(request, grant);
       } catch (error) {
-        if ((error as Error | undefined)?.name !== "InvalidGrantException") throw error;
+        if (!(error instanceof OidcCallError) || error.exception !== "InvalidGrantException") throw error;
         // Something that does not take our lock (another tool) may have rotated the refresh token.
-        const again = await cache.readToken(session.name, { profileName });
+        const again = await readToken(request, path);
         if (again === undefined) throw error;
         newest = again;
         remember(again);
@@ -136,29 +156,61 @@ const refreshUnderLock = async (
         // A reply without a refresh token does not revoke the one we have (the official SDK drops it).
         refreshToken: reply.refreshToken ?? base.refreshToken,
       };
-      try {
-        await cache.writeToken(session.name, updated);
-      } catch (error) {
-        logger?.warn?.(
-          `${LOG} the refreshed token of ${subject(request)} could not be saved to ${path}: ${describeError(error, [...secrets])}. It is used for this process only.`,
-        );
-      }
+      await saveRefreshed(request, path, updated, lock, [...secrets]);
       return { token: reply.accessToken, expiration };
     });
     refreshState.lastFailure.delete(path);
     return refreshed;
   } catch (error) {
-    const cause = error instanceof NotRefreshable ? error.message : describeError(error, [...secrets]);
-    refreshState.lastFailure.set(path, cause);
+    const failure = failureOf(error, [...secrets]);
+    refreshState.lastFailure.set(path, failure);
     const { TokenProviderError } = await loadProviderErrors();
     if (error instanceof TokenProviderError && (signedOut || !isStillValid(newest))) {
       throw error;
     }
-    return validOrThrow(newest, request, cause, !(error instanceof NotRefreshable));
+    return validOrThrow(newest, request, failure, !(error instanceof NotRefreshable));
   }
 };
 
-/** Why the cached token cannot be refreshed, or `undefined` when it can. */
+/**
+ * Writes the refreshed token back. When that fails, or the lock could not be taken (a read-only, full or
+ * unwritable cache directory), the token is used by this process only, with one warning that says why.
+ */
+const saveRefreshed = async (
+  request: SessionTokenRequest,
+  path: string,
+  updated: SsoTokenFile,
+  lock: FileLockHold,
+  secrets: Array<string | undefined>,
+): Promise<void> => {
+  const { session, cache, logger } = request;
+  const unlocked = lock.held ? "" : `; it was refreshed without the cache lock (${lock.reason})`;
+  try {
+    await cache.writeToken(session.name, updated);
+    refreshState.unsaved.delete(path);
+    if (!lock.held) {
+      logger?.warn?.(
+        `${LOG} the token of ${subject(request)} was refreshed without the cache lock (${lock.reason})`,
+      );
+    }
+  } catch (error) {
+    refreshState.unsaved.set(path, updated);
+    logger?.warn?.(
+      `${LOG} the refreshed token of ${subject(request)} could not be saved to ${path}: ${describeError(error, secrets)}${unlocked}. It is used for this process only.`,
+    );
+  }
+};
+
+/** Why a refresh failed, in words without secrets, and which of three things happened when that is known. */
+const failureOf = (error: unknown, secrets: Array<string | undefined>): RefreshFailure => {
+  if (error instanceof NotRefreshable) return { text: error.message, reason: "SessionEnded" };
+  const { reason } = (typeof error === "object" && error !== null ? error : {}) as { reason?: unknown };
+  const known = reason === "SessionEnded" || reason === "ServiceUnavailable" || reason === "Misconfigured";
+  const text =
+    error instanceof OidcCallError ? redactSecrets(error.message, secrets) : describeError(error, secrets);
+  return { text, reason: known ? reason : undefined };
+};
+
 /** What refreshes `token`, or why it cannot be refreshed. */
 const refreshGrant = (token: SsoTokenFile): RefreshTokenGrant | string => {
   const { clientId, clientSecret, refreshToken } = token;
@@ -198,28 +250,43 @@ const subject = ({ session, profileName }: SessionTokenRequest): string =>
 
 /**
  * The cached token while it has not expired (logging why it was not refreshed); otherwise the error that says
- * what happened and what to do.
+ * what happened and what to do: sign in again when the session ended (or nothing more is known), try again when
+ * the service failed, fix the endpoint when it is not SSO-OIDC.
  */
 const validOrThrow = async (
   token: SsoTokenFile,
   request: SessionTokenRequest,
-  cause: string | undefined,
+  cause: RefreshFailure | undefined,
   failed = true,
 ): Promise<TokenIdentity> => {
   if (isStillValid(token)) {
     if (cause !== undefined && failed) {
       request.logger?.warn?.(
-        `${LOG} refreshing the token of ${subject(request)} failed (${cause}); using the cached token until it expires at ${token.expiresAt}`,
+        `${LOG} refreshing the token of ${subject(request)} failed (${cause.text}); using the cached token until it expires at ${token.expiresAt}`,
       );
     }
     return identity(token);
   }
-  const sentence = cause?.replace(/\.*$/, ".");
+  const sentence = cause?.text.replace(/\.*$/, ".");
   const why =
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
-  throw await signInError(
-    request,
-    `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why}`,
+  const what = `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why}`;
+  if (cause === undefined || cause.reason === "SessionEnded") {
+    throw await signInError(request, what);
+  }
+  const advice =
+    cause.reason === "ServiceUnavailable"
+      ? "This is a service or network failure, not an ended session: try again later."
+      : cause.reason === "Misconfigured"
+        ? `Check the sso_region of SSO session '${request.session.name}' and any SSO-OIDC endpoint override (AWS_ENDPOINT_URL_SSO_OIDC, endpoint_url) or proxy.`
+        : "";
+  throw await tokenProviderError(
+    `${what} ${advice}${advice === "" ? "" : " "}The cached token was left as it is.`,
+    {
+      tryNextLink: false,
+      logger: request.logger,
+      ...(cause.reason !== undefined && { reason: cause.reason }),
+    },
   );
 };
 
@@ -230,5 +297,6 @@ const signInError = (request: SessionTokenRequest, what: string) => {
     tryNextLink: false,
     logger: request.logger,
     signInCommand: signInCommand(target),
+    reason: "SessionEnded",
   });
 };
