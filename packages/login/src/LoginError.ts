@@ -4,7 +4,8 @@
  * - `InvalidConfig`: the profile or sso-session is missing, is not an SSO one, or the options contradict it.
  * - `AccessDenied`: the user (or the service) refused the authorization.
  * - `AuthorizationExpired`: the pending authorization (device code or authorization code) expired.
- * - `StateMismatch`: the browser came back with a `state` other than the one this login sent.
+ * - `StateMismatch`: no longer raised (a callback with another `state` is answered 400 and ignored, so that no
+ *   local process can end a sign-in); kept so that code branching on it still compiles.
  * - `Timeout`: nobody approved the sign-in within the allowed time.
  * - `Aborted`: the caller's `AbortSignal` fired.
  * - `ServiceError`: IAM Identity Center answered with an error, or could not be reached.
