@@ -31,6 +31,7 @@ export { formatTimestamp } from "./cache/formatTimestamp.js";
 export { withFileLock, type FileLockOptions } from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export { redactSecrets } from "./errors/redactSecrets.js";
+export { escapeControlCharacters } from "./text/escapeControlCharacters.js";
 export {
   tokenProviderError,
   loadProviderErrors,
