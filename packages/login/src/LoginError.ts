@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from "@sso-kit/token-provider";
+
 /**
  * Why a sign-in or sign-out failed. Stable values: the CLI maps them to messages and exit codes.
  *
@@ -26,7 +28,8 @@ export type LoginErrorCode =
 /**
  * The one error type `login` and `logout` throw. A sign-in is interactive and is not part of a credential
  * chain, so `tryNextLink` (the point of `TokenProviderError`) has no meaning here; callers need the `code`
- * instead. The message is a single line that says what to do and never holds a token or a client secret;
+ * instead. The message is a single line that says what to do, never holds a token or a client secret, and has
+ * every terminal control character escaped (see `escapeControlCharacters`);
  * the original error, when there is one, is kept in `cause`.
  */
 export class LoginError extends Error {
@@ -41,6 +44,7 @@ export class LoginError extends Error {
   }
 }
 
+/** One line, with any control character a server slipped into it made visible (it is printed on terminals). */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return escapeControlCharacters(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }

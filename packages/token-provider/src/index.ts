@@ -41,3 +41,9 @@ export {
 export { describeError } from "./provider/describeError.js";
 export type { ParentClientConfig } from "./oidc/OidcClientFactory.js";
 export { DEFAULT_REQUEST_HANDLER } from "./http/DEFAULT_REQUEST_HANDLER.js";
+export { endpointUrlOf, type EndpointConfig } from "./http/endpointUrlOf.js";
+export {
+  classifyServiceFailure,
+  type ServiceFailure,
+  type ServiceFailureKind,
+} from "./http/classifyServiceFailure.js";

@@ -149,6 +149,50 @@ describe("runDeviceCodeFlow", () => {
     await expect(flow()).rejects.toMatchObject({ code: "InvalidResponse" });
   });
 
+  it.each([
+    [
+      "a userCode with escape sequences",
+      { userCode: "ABCD\u001b]0;owned\u0007", verificationUri: "https://x.example/" },
+      "userCode",
+    ],
+    [
+      "a verificationUri with CR/LF",
+      { userCode: "ABCD-EFGH", verificationUri: "https://x.example/\r\nsso-kit: signed in OK" },
+      "verificationUri",
+    ],
+    [
+      "a verificationUri that is not https",
+      { userCode: "ABCD-EFGH", verificationUri: "javascript:alert(1)" },
+      "verificationUri",
+    ],
+    [
+      "a plain-http verificationUriComplete off this machine",
+      {
+        userCode: "ABCD-EFGH",
+        verificationUri: "https://x.example/",
+        verificationUriComplete: "http://x.example/?c=1",
+      },
+      "verificationUriComplete",
+    ],
+  ])("refuses %s before prompting or opening anything, naming the endpoint", async (_what, fields, field) => {
+    await setup.start();
+    setup.emu.faults.add({
+      operation: "StartDeviceAuthorization",
+      response: { body: { deviceCode: "device-code-1234", expiresIn: 600, interval: 1, ...fields } },
+    });
+    const opened: string[] = [];
+    const error = (await flow({ openBrowser: (url) => void opened.push(url) }).catch(
+      (e: unknown) => e,
+    )) as LoginError;
+    expect(error.code).toBe("InvalidResponse");
+    expect(error.message).toContain(
+      `the SSO-OIDC endpoint ${setup.emu.url} answered StartDeviceAuthorization (HTTP 200) with a ${field} `,
+    );
+    expect(error.message).not.toMatch(/[\u0000-\u001f]|owned|signed in OK|javascript/);
+    expect(setup.env.prompts).toEqual([]);
+    expect(opened).toEqual([]);
+  });
+
   it("stops at timeoutMs", async () => {
     await setup.start();
     const error = (await flow({ timeoutMs: 1_500 }).catch((e: unknown) => e)) as LoginError;
