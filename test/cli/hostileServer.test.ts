@@ -133,6 +133,42 @@ describe("sso-kit against hostile servers", () => {
     expect(run.stderr).not.toContain("hunter2-password");
   });
 
+  it("ignores a forged PKCE callback with another state (400) and signs in with the real one", async () => {
+    sandbox = await Sandbox.create({ autoApprove: true });
+    const args = ["login", "--profile", PROFILE, "--no-browser"];
+    const child = sandbox.spawn(args);
+    const done = finished(child, args, sandbox.runs);
+    const [url] = await waitForStderr(child, /http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/);
+    const redirectUri = new URL(url).searchParams.get("redirect_uri")!;
+    // Any local process can reach the loopback port.
+    expect((await fetch(`${redirectUri}?code=forged&state=forged`)).status).toBe(400);
+    expect((await fetch(`${redirectUri}?error=access_denied&state=forged`)).status).toBe(400);
+    expect((await fetch(url, { redirect: "follow" })).status).toBe(200);
+    const run = await done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Signed in to");
+  });
+
+  it("names the file and line of an [sso-session] the SDK's loader skipped", async () => {
+    sandbox = await Sandbox.create();
+    sandbox.writeConfig(
+      [
+        `[profile p]`,
+        "sso_session = a#b",
+        "",
+        "[sso-session a#b]",
+        `sso_start_url = ${sandbox.emu.startUrl}`,
+        `sso_region = ${sandbox.emu.region}`,
+        "",
+      ].join("\n"),
+    );
+    const run = await sandbox.run(["ls", "--profile", "p"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `sso-kit: error: Sso session 'a#b' could not be found in shared credentials file. [sso-session a#b] in ${sandbox.configFile} line 4 has a name with characters the AWS SDK for JavaScript does not accept (only letters, digits and - _ @ + . % : /), so it skips that section; rename it (and the sso_session settings that name it).\n`,
+    );
+  });
+
   it("calls a ListAccounts reply without accountList an error, not an empty table", async () => {
     sandbox = await Sandbox.create();
     await sandbox.seedSignIn();
