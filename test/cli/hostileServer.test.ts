@@ -9,13 +9,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { requireBuilt } from "../support/requireBuilt";
 import { finished, PROFILE, Sandbox, TOKEN_ONLY_PROFILE, waitForStderr, type CliRun } from "./harness";
+import { TERMINAL_CONTROLS } from "../support/terminalControls";
 
 /** Title, BEL, clear screen, CR/LF and a forged status line, with a C1 CSI for good measure. */
 const HOSTILE = "\u001b]0;owned\u0007\u001b[2J\r\nsso-kit: signed in OK\u009b31m";
 
 function expectNothingRaw(run: CliRun): void {
   for (const text of [run.stdout, run.stderr]) {
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).not.toMatch(TERMINAL_CONTROLS);
     expect(text).not.toMatch(/^sso-kit: signed in OK/m);
   }
 }

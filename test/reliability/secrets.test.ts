@@ -13,6 +13,7 @@ import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type Cli
 import { recordFigure } from "./support/figures";
 import { requireBuilt } from "../support/requireBuilt";
 import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "../support/secrets";
+import { TERMINAL_CONTROLS } from "../support/terminalControls";
 
 interface Scenario {
   name: string;
@@ -307,7 +308,7 @@ test.each(SCENARIOS.map((scenario, index) => [scenario.name, scenario, index] as
     });
     expect(leaks).toEqual([]);
     // Nor does any server text drive the terminal: no control character but LF, no forged line.
-    expect(`${run.stdout}${run.stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(TERMINAL_CONTROLS);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^sso-kit: signed in OK/m);
   },
 );

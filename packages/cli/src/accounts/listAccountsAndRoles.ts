@@ -12,7 +12,7 @@ import {
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
-import { MAX_PAGES, readPages } from "./readPages.js";
+import { readPages } from "./readPages.js";
 import { toPortalCliError, type PortalCallContext } from "./toPortalCliError.js";
 
 /** An AWS account the signed-in user can access, with the roles they can take in it. */
@@ -58,7 +58,7 @@ const CONCURRENCY = 4;
  *
  * Every page is checked: a reply without its list (`accountList`, `roleList`) or an entry without its id or name
  * is an error, never an empty result; a portal that repeats a `nextToken` or pages without end is stopped (see
- * `readPages`, at most {@link MAX_PAGES} pages per listing).
+ * `readPages`: at most `MAX_PAGES`, 1,000 pages per listing).
  *
  * @throws a `CliError` naming the operation and the HTTP status (see `toPortalCliError`): exit 3 when the portal
  *   rejects the session, exit 1 when the service failed, the endpoint is not IAM Identity Center, or a reply is

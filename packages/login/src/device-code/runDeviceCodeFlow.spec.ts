@@ -4,6 +4,7 @@ import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
+import { TERMINAL_CONTROLS } from "../../../../test/support/terminalControls.js";
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -188,7 +189,8 @@ describe("runDeviceCodeFlow", () => {
     expect(error.message).toContain(
       `the SSO-OIDC endpoint ${setup.emu.url} answered StartDeviceAuthorization (HTTP 200) with a ${field} `,
     );
-    expect(error.message).not.toMatch(/[\u0000-\u001f]|owned|signed in OK|javascript/);
+    expect(error.message).not.toMatch(TERMINAL_CONTROLS);
+    expect(error.message).not.toMatch(/owned|signed in OK|javascript/);
     expect(setup.env.prompts).toEqual([]);
     expect(opened).toEqual([]);
   });

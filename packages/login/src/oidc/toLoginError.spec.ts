@@ -5,6 +5,7 @@ import { startEmulator, type Emulator, type FaultRule } from "@sso-kit/emulator"
 
 import { LoginError } from "../LoginError.js";
 import { toLoginError } from "./toLoginError.js";
+import { TERMINAL_CONTROLS } from "../../../../test/support/terminalControls.js";
 
 /** A port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -112,7 +113,7 @@ describe("toLoginError", () => {
       message: "bad\u001b]0;owned\u0007\u001b[2J\r\nsso-kit: signed in OK",
     });
     const error = await toLoginError(await failure(client()), "RegisterClient", []);
-    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(error.message).not.toMatch(TERMINAL_CONTROLS);
     expect(error.message).toContain("bad\\x1b]0;owned\\x07\\x1b[2J sso-kit: signed in OK");
   });
 

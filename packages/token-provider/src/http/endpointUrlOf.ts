@@ -42,15 +42,17 @@ export async function endpointUrlOf(client: { readonly config: EndpointConfig })
 }
 
 function printable(url: string): string {
-  let text = url;
+  return withoutUserInfo(url).replace(/\/+$/, "");
+}
+
+function withoutUserInfo(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = "";
     parsed.password = "";
-    text = parsed.href;
+    return parsed.href;
   } catch {
     // Not a URL the client could use either; what it is is shown as configured, minus anything before an `@`.
-    text = url.replace(/\/\/[^/]*@/, "//");
+    return url.replace(/\/\/[^/]*@/, "//");
   }
-  return text.replace(/\/+$/, "");
 }
