@@ -177,7 +177,7 @@ describe("sso-kit credential-process", () => {
     const debug = await sandbox.run(["--debug", "credential-process", "--profile", "nope"]);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/^sso-kit: error: /m);
-    expect(debug.stderr).toMatch(/^\s+at /m);
+    expect(debug.stderr).toMatch(/^sso-kit debug:\s+at /m);
     expect(sandbox.emu.stats().GetRoleCredentials).toBe(0);
   });
 

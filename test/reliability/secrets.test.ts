@@ -13,6 +13,7 @@ import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type Cli
 import { recordFigure } from "./support/figures";
 import { requireBuilt } from "../support/requireBuilt";
 import { leakedIn, secretsInFiles, sentinelSecrets, type SentinelSecrets } from "../support/secrets";
+import { TERMINAL_CONTROLS } from "../support/terminalControls";
 
 interface Scenario {
   name: string;
@@ -148,6 +149,58 @@ const SCENARIOS: Scenario[] = [
     exit: 1,
   },
   {
+    name: "ls, ListAccounts repeats its nextToken",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: () => ({ operation: "ListAccounts", response: { body: { accountList: [], nextToken: "again" } } }),
+    exit: 1,
+  },
+  {
+    name: "ls, ListAccounts without accountList",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: () => ({ operation: "ListAccounts", response: { body: {} } }),
+    exit: 1,
+  },
+  {
+    name: "ls, ListAccounts redirects, echoing the access token in the Location",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: (s) => ({
+      operation: "ListAccounts",
+      response: { status: 302, headers: { location: `https://login.example/?t=${s.accessToken}` }, body: "" },
+    }),
+    exit: 1,
+  },
+  {
+    name: "ls, ListAccounts error with escape sequences and the access token",
+    args: ["ls", "--profile", TOKEN_ONLY_PROFILE],
+    token: "valid",
+    fault: (s) => ({
+      operation: "ListAccounts",
+      exception: "InvalidRequestException",
+      message: `\u001b]0;${s.accessToken}\u0007\r\nsso-kit: signed in OK`,
+    }),
+    exit: 1,
+  },
+  {
+    name: "login, StartDeviceAuthorization userCode with escape sequences",
+    args: ["login", "--profile", PROFILE, "--use-device-code", "--no-browser"],
+    token: "none",
+    fault: () => ({
+      operation: "StartDeviceAuthorization",
+      response: {
+        body: {
+          deviceCode: "device-code-hostile-1",
+          userCode: "AB\u001b[2J",
+          verificationUri: "https://x.example/",
+          expiresIn: 600,
+        },
+      },
+    }),
+    exit: 1,
+  },
+  {
     name: "login, CreateToken echoing the client secret",
     args: ["login", "--profile", PROFILE, "--use-device-code", "--no-browser"],
     token: "none",
@@ -254,5 +307,8 @@ test.each(SCENARIOS.map((scenario, index) => [scenario.name, scenario, index] as
       stderr: true,
     });
     expect(leaks).toEqual([]);
+    // Nor does any server text drive the terminal: no control character but LF, no forged line.
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(TERMINAL_CONTROLS);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/^sso-kit: signed in OK/m);
   },
 );

@@ -1,10 +1,13 @@
+import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
+
 /**
  * Why a sign-in or sign-out failed. Stable values: the CLI maps them to messages and exit codes.
  *
  * - `InvalidConfig`: the profile or sso-session is missing, is not an SSO one, or the options contradict it.
  * - `AccessDenied`: the user (or the service) refused the authorization.
  * - `AuthorizationExpired`: the pending authorization (device code or authorization code) expired.
- * - `StateMismatch`: the browser came back with a `state` other than the one this login sent.
+ * - `StateMismatch`: no longer raised (a callback with another `state` is answered 400 and ignored, so that no
+ *   local process can end a sign-in); kept so that code branching on it still compiles.
  * - `Timeout`: nobody approved the sign-in within the allowed time.
  * - `Aborted`: the caller's `AbortSignal` fired.
  * - `ServiceError`: IAM Identity Center answered with an error, or could not be reached.
@@ -25,7 +28,8 @@ export type LoginErrorCode =
 /**
  * The one error type `login` and `logout` throw. A sign-in is interactive and is not part of a credential
  * chain, so `tryNextLink` (the point of `TokenProviderError`) has no meaning here; callers need the `code`
- * instead. The message is a single line that says what to do and never holds a token or a client secret;
+ * instead. The message is a single line that says what to do, never holds a token or a client secret, and has
+ * every terminal control character escaped (see `escapeControlCharacters`);
  * the original error, when there is one, is kept in `cause`.
  */
 export class LoginError extends Error {
@@ -40,6 +44,7 @@ export class LoginError extends Error {
   }
 }
 
+/** One line, with any control character a server slipped into it made visible (it is printed on terminals). */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return escapeControlCharacters(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }

@@ -58,3 +58,10 @@ export { boundedRequestHandler } from "./http/boundedRequestHandler.js";
 export { BoundedHttpHandler, type ReplyBounds, type SdkHttpHandler } from "./http/BoundedHttpHandler.js";
 export { ReplyTooLargeError } from "./http/ReplyTooLargeError.js";
 export { AttemptDeadlineError } from "./http/AttemptDeadlineError.js";
+export { escapeControlCharacters } from "./text/escapeControlCharacters.js";
+export { endpointUrlOf, type EndpointConfig } from "./http/endpointUrlOf.js";
+export {
+  classifyServiceFailure,
+  type ServiceFailure,
+  type ServiceFailureKind,
+} from "./http/classifyServiceFailure.js";

@@ -86,13 +86,72 @@ describe("listAccountsAndRoles", () => {
     expect(error).toMatchObject({
       name: "CliError",
       exitCode: ExitCode.NotSignedIn,
-      message: expect.stringContaining("(UnauthorizedException: token [redacted] expired)"),
+      message: expect.stringContaining(
+        "(ListAccounts, HTTP 401: UnauthorizedException: token [redacted] expired)",
+      ),
     });
     expect((error as Error).message).not.toContain(seeded.accessToken);
     expect(secrets.values()).toContain(seeded.accessToken);
     expect(logged).toContain("sso-kit error:"); // the SDK logged the rejection, echo included
     expect(logged).toContain("token [redacted] expired");
     expect(logged).not.toContain(seeded.accessToken);
+  });
+
+  it("stops with a service failure when the portal repeats a nextToken", async () => {
+    await sandbox.signIn("s");
+    sandbox.emu.faults.add({
+      operation: "ListAccounts",
+      response: { body: { accountList: [], nextToken: "same-token" } },
+    });
+    await expect(listAccountsAndRoles({ profile: "portal" })).rejects.toMatchObject({
+      name: "CliError",
+      exitCode: ExitCode.Failure,
+      message:
+        "IAM Identity Center's ListAccounts sent a nextToken it had already sent, after 2 pages (HTTP 200): the service failed; try again",
+    });
+    expect(sandbox.emu.stats().ListAccounts).toBe(2);
+  });
+
+  it.each([
+    ["ListAccounts", { nextToken: "x" }, "has no accountList"],
+    ["ListAccounts", { accountList: [{ accountName: "no id" }] }, "has no accountId"],
+    [
+      "ListAccounts",
+      { accountList: [{ accountId: "12\u001b[2J" }] },
+      "has an accountId that is not 12 digits",
+    ],
+    ["ListAccountRoles", {}, "has no roleList"],
+    ["ListAccountRoles", { roleList: [{ accountId: "111111111111" }] }, "has no roleName"],
+  ] as const)("calls a %s reply %j an error, never an empty list", async (operation, body, what) => {
+    await sandbox.signIn("s");
+    sandbox.emu.faults.add({ operation, response: { body } });
+    await expect(listAccountsAndRoles({ profile: "portal" })).rejects.toMatchObject({
+      exitCode: ExitCode.Failure,
+      message: `IAM Identity Center's ${operation} reply (HTTP 200) ${what}: the service failed; try again`,
+    });
+  });
+
+  it("names the operation and the HTTP status of a service failure", async () => {
+    await sandbox.signIn("s");
+    sandbox.emu.faults.add({ operation: "ListAccountRoles", status: 500 });
+    await expect(listAccountsAndRoles({ profile: "portal" })).rejects.toMatchObject({
+      exitCode: ExitCode.Failure,
+      message: expect.stringMatching(
+        /^IAM Identity Center failed ListAccountRoles \(HTTP 500: .+\): the service failed or could not be reached; try again$/,
+      ),
+    });
+  });
+
+  it("names the portal endpoint's URL when it answers with a redirect", async () => {
+    await sandbox.signIn("s");
+    sandbox.emu.faults.add({
+      operation: "ListAccounts",
+      response: { status: 302, headers: { location: "https://login.example/" }, body: "" },
+    });
+    await expect(listAccountsAndRoles({ profile: "portal" })).rejects.toMatchObject({
+      exitCode: ExitCode.Failure,
+      message: `the SSO portal endpoint ${sandbox.emu.url} answered ListAccounts with a redirect (HTTP 302): it is not the IAM Identity Center API; check sso_region and the endpoint settings (AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL, endpoint_url)`,
+    });
   });
 
   it("says 'not signed in' for a legacy profile whose token expired", async () => {

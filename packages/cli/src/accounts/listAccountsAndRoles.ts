@@ -1,9 +1,9 @@
+import type { AccountInfo } from "@aws-sdk/client-sso";
 import { paginateListAccountRoles, paginateListAccounts, SSOClient } from "@aws-sdk/client-sso";
 import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
 import {
   boundedRequestHandler,
-  describeError,
   fromSso,
   resolveSsoProfile,
   signInAdvice,
@@ -12,6 +12,8 @@ import {
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
+import { readPages } from "./readPages.js";
+import { toPortalCliError, type PortalCallContext } from "./toPortalCliError.js";
 
 /** An AWS account the signed-in user can access, with the roles they can take in it. */
 export interface AccountWithRoles {
@@ -54,8 +56,14 @@ const CONCURRENCY = 4;
  * Every account and role the profile's SSO session can use, read through every page of ListAccounts and
  * ListAccountRoles (the SDK's paginators) with the access token from the token provider (refreshed if needed).
  *
- * @throws a `CliError` (exit 3) when the portal rejects the session; its message quotes the portal's through
- *   `describeError` with the access token redacted, since services may echo the token they were sent.
+ * Every page is checked: a reply without its list (`accountList`, `roleList`) or an entry without its id or name
+ * is an error, never an empty result; a portal that repeats a `nextToken` or pages without end is stopped (see
+ * `readPages`: at most `MAX_PAGES`, 1,000 pages per listing).
+ *
+ * @throws a `CliError` naming the operation and the HTTP status (see `toPortalCliError`): exit 3 when the portal
+ *   rejects the session, exit 1 when the service failed, the endpoint is not IAM Identity Center, or a reply is
+ *   incomplete. Its message quotes the portal's through `describeError` with the access token redacted, since
+ *   services may echo the token they were sent.
  */
 export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions): Promise<AccountListing> {
   const { logger } = options;
@@ -68,44 +76,81 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });
+  const context = { profileName: profile.profileName, client, secrets: [accessToken] };
   try {
     const accounts: Array<Omit<AccountWithRoles, "roles">> = [];
-    for await (const page of paginateListAccounts({ client }, { accessToken })) {
-      for (const account of page.accountList ?? []) {
-        if (account.accountId === undefined) continue;
-        accounts.push({
-          accountId: account.accountId,
-          accountName: account.accountName ?? "",
-          ...(account.emailAddress ? { emailAddress: account.emailAddress } : {}),
-        });
-      }
-    }
+    await call({ ...context, operation: "ListAccounts" }, () =>
+      readPages("ListAccounts", paginateListAccounts({ client }, { accessToken }), (page) => {
+        for (const account of required(page.accountList, "accountList", "ListAccounts", page)) {
+          accounts.push(parseAccount(account, page));
+        }
+      }),
+    );
     const withRoles = await mapConcurrently(accounts, CONCURRENCY, async (account) => {
       const roles: string[] = [];
-      for await (const page of paginateListAccountRoles(
-        { client },
-        { accessToken, accountId: account.accountId },
-      )) {
-        for (const role of page.roleList ?? []) if (role.roleName !== undefined) roles.push(role.roleName);
-      }
+      await call({ ...context, operation: "ListAccountRoles" }, () =>
+        readPages(
+          "ListAccountRoles",
+          paginateListAccountRoles({ client }, { accessToken, accountId: account.accountId }),
+          (page) => {
+            for (const role of required(page.roleList, "roleList", "ListAccountRoles", page)) {
+              roles.push(required(role.roleName, "roleName", "ListAccountRoles", page));
+            }
+          },
+        ),
+      );
       return { ...account, roles: roles.sort() };
     });
     withRoles.sort(
       (a, b) => a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId),
     );
     return { profileName: profile.profileName, startUrl, region, accounts: withRoles };
-  } catch (error) {
-    if (error instanceof Error && error.name === "UnauthorizedException") {
-      throw new CliError(
-        `IAM Identity Center rejected the SSO session of profile '${profile.profileName}' (${describeError(error, [accessToken])}): it expired or was signed out. ${signInAdvice({ profileName: profile.profileName })}`,
-        ExitCode.NotSignedIn,
-        { cause: error },
-      );
-    }
-    throw error;
   } finally {
     client.destroy();
   }
+}
+
+/** Runs one portal listing, turning what it throws into the CLI's error for `context`. */
+async function call(context: PortalCallContext, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw await toPortalCliError(error, context);
+  }
+}
+
+/** An account id as the portal gives them: 12 digits. */
+const ACCOUNT_ID = /^\d{12}$/;
+
+function parseAccount(account: AccountInfo, page: Page): Omit<AccountWithRoles, "roles"> {
+  const accountId = required(account.accountId, "accountId", "ListAccounts", page);
+  if (!ACCOUNT_ID.test(accountId))
+    throw incomplete("ListAccounts", "an accountId that is not 12 digits", page);
+  return {
+    accountId,
+    accountName: account.accountName ?? "",
+    ...(account.emailAddress ? { emailAddress: account.emailAddress } : {}),
+  };
+}
+
+/** A page's HTTP status, for messages. */
+interface Page {
+  readonly $metadata?: { readonly httpStatusCode?: number };
+}
+
+/** `value`, or the error for a reply of `operation` without the `field` it must have. */
+function required<T>(value: T | undefined | null, field: string, operation: string, page: Page): T {
+  if (value === undefined || value === null || (value as unknown) === "") {
+    throw incomplete(operation, `no ${field}`, page);
+  }
+  return value;
+}
+
+function incomplete(operation: string, what: string, page: Page): CliError {
+  return new CliError(
+    `IAM Identity Center's ${operation} reply (HTTP ${page.$metadata?.httpStatusCode ?? "status unknown"}) has ${what}: the service failed; try again`,
+    ExitCode.Failure,
+  );
 }
 
 /**

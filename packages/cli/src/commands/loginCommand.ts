@@ -1,4 +1,5 @@
 import type { LoginPrompt, LoginResult } from "@sso-kit/login";
+import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
 import { Command, Option } from "commander";
 import { formatDuration } from "../output/formatDuration.js";
 import type { Output } from "../output/Output.js";
@@ -65,8 +66,17 @@ export function loginCommand(context: CliContextFactory): Command {
     });
 }
 
-function showPrompt(output: Output, prompt: LoginPrompt): void {
+/** The sign-in URL and code: checked by the sign-in when the service sent them, and escaped here too. */
+function showPrompt(output: Output, shown: LoginPrompt): void {
   const { bold } = output.errorStyle;
+  const prompt = {
+    ...shown,
+    url: escapeControlCharacters(shown.url),
+    ...(shown.userCode !== undefined && { userCode: escapeControlCharacters(shown.userCode) }),
+    ...(shown.verificationUri !== undefined && {
+      verificationUri: escapeControlCharacters(shown.verificationUri),
+    }),
+  };
   if (prompt.flow === "device") {
     output.info(
       prompt.openingBrowser

@@ -1,4 +1,6 @@
+import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
 import { Command } from "commander";
+import { formatJsonForTerminal } from "../output/formatJsonForTerminal.js";
 import { formatTable } from "../output/formatTable.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 
@@ -14,13 +16,14 @@ export function lsCommand(context: CliContextFactory): Command {
       const { listAccountsAndRoles } = await import("../accounts/listAccountsAndRoles.js");
       const listing = await listAccountsAndRoles({ profile: options.profile, logger, secrets });
       if (options.json) {
-        output.print(JSON.stringify(listing, null, 2));
+        output.print(formatJsonForTerminal(listing));
         return;
       }
+      // Names are the portal's text: escaped, so that none can drive the terminal or break the table.
       const rows = listing.accounts.flatMap((account) =>
-        account.roles.length === 0
-          ? [[account.accountId, account.accountName, ""]]
-          : account.roles.map((role) => [account.accountId, account.accountName, role]),
+        (account.roles.length === 0 ? [""] : account.roles).map((role) =>
+          [account.accountId, account.accountName, role].map(escapeControlCharacters),
+        ),
       );
       output.print(...formatTable(["ACCOUNT ID", "ACCOUNT NAME", "ROLE"], rows, output.style.bold));
       output.info(

@@ -92,6 +92,17 @@ describe("describeCommandFailure", () => {
     expect(describeCommandFailure(own, secrets).message).toBe("could not use [redacted]");
   });
 
+  it("escapes control characters a service put in an error", () => {
+    const forged = Object.assign(new Error("bad\u001b]0;owned\u0007\u001b[2J\u009b1m"), {
+      name: "InvalidRequestException",
+    });
+    expect(describeCommandFailure(forged, []).message).toBe(
+      "InvalidRequestException: bad\\x1b]0;owned\\x07\\x1b[2J\\x9b1m",
+    );
+    const sentence = new CliError("portal said \u001b[2J");
+    expect(describeCommandFailure(sentence, []).message).toBe("portal said \\x1b[2J");
+  });
+
   it("describes thrown non-errors", () => {
     expect(describeCommandFailure("boom", [])).toEqual({ exitCode: ExitCode.Failure, message: "boom" });
   });

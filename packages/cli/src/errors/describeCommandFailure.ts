@@ -1,11 +1,11 @@
-import { describeError, redactSecrets } from "@sso-kit/token-provider/internal";
+import { describeError, escapeControlCharacters, redactSecrets } from "@sso-kit/token-provider/internal";
 import { ExitCode } from "../ExitCode.js";
 
 /** How a failed command ends: its exit code and the one line printed on stderr. */
 export interface CommandFailure {
   /** The process exit code. */
   readonly exitCode: ExitCode;
-  /** One line, no secrets, no stack trace. */
+  /** One line, no secrets, no stack trace, no control character (server text in it is escaped). */
   readonly message: string;
 }
 
@@ -44,13 +44,14 @@ const SENTENCE_ERROR_NAMES = new Set([
  * interrupted sign-in gives {@link ExitCode.Interrupted}; the rest give {@link ExitCode.Failure} or the CLI
  * error's own code. The message is one line with every one of `secrets` (what
  * the run holds: see `KnownSecrets`) redacted, through `@sso-kit/token-provider`'s `redactSecrets` for sso-kit's
- * own errors and its `describeError` for anything else (service exceptions, network and file errors).
+ * own errors and its `describeError` for anything else (service exceptions, network and file errors); then
+ * every control character in it is escaped (`escapeControlCharacters`), since it may quote a server.
  */
 export function describeCommandFailure(
   error: unknown,
   secrets: ReadonlyArray<string | undefined>,
 ): CommandFailure {
-  return { exitCode: exitCodeOf(error), message: messageOf(error, secrets) };
+  return { exitCode: exitCodeOf(error), message: escapeControlCharacters(messageOf(error, secrets)) };
 }
 
 function exitCodeOf(error: unknown): ExitCode {

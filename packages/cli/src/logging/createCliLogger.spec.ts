@@ -41,12 +41,23 @@ describe("createCliLogger", () => {
     expect(out.text()).toContain("sso-kit debug: quoted: [redacted]");
   });
 
-  it("stays quiet below warn without --debug", () => {
+  it("escapes control characters, and writes a message of several lines as prefixed lines", () => {
+    const out = capture();
+    const logger = createCliLogger({ stream: out.stream, debug: true, secrets: new KnownSecrets() });
+    logger.warn("portal said \u001b]0;owned\u0007\u001b[2J\rdone");
+    logger.debug("Error: x\n    at frame");
+    expect(out.text()).toBe(
+      "sso-kit warn: portal said \\x1b]0;owned\\x07\\x1b[2J\\x0ddone\nsso-kit debug: Error: x\nsso-kit debug:     at frame\n",
+    );
+  });
+
+  it("stays quiet below warn without --debug, and at error (the SDK's record of each failed call)", () => {
     const out = capture();
     const logger = createCliLogger({ stream: out.stream, debug: false, secrets: new KnownSecrets() });
     logger.debug("hidden");
     logger.info("hidden");
     logger.trace?.("hidden");
+    logger.error({ clientName: "SSOClient", commandName: "ListAccountsCommand", error: new Error("hidden") });
     logger.warn("token refresh failed", new Error("refreshToken=RT-SECRET rejected"));
     expect(out.text()).toBe(
       "sso-kit warn: token refresh failed { name: 'Error', message: 'refreshToken=[redacted] rejected' }\n",

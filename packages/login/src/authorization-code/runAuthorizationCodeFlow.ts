@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 
 import { CreateTokenCommand } from "@aws-sdk/client-sso-oidc";
+import { endpointUrlOf } from "@sso-kit/token-provider/internal";
 
 import { openInBrowser } from "../browser/openInBrowser.js";
 import { LoginError } from "../LoginError.js";
 import { parseIssuedToken, type IssuedToken } from "../oidc/parseIssuedToken.js";
-import { resolveOidcEndpoint } from "../oidc/resolveOidcEndpoint.js";
 import type { SignInFlowOptions } from "../oidc/SignInFlowOptions.js";
 import { toLoginError } from "../oidc/toLoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";
@@ -34,7 +34,7 @@ export async function runAuthorizationCodeFlow(options: AuthorizationCodeFlowOpt
   const server = await startRedirectServer({ state, logger });
   try {
     const url = buildAuthorizeUrl({
-      oidcEndpoint: await resolveOidcEndpoint(oidc),
+      oidcEndpoint: await endpointUrlOf(oidc),
       clientId: client.clientId,
       redirectUri: server.redirectUri,
       state,
@@ -75,7 +75,12 @@ export async function runAuthorizationCodeFlow(options: AuthorizationCodeFlowOpt
       );
       return parseIssuedToken(output);
     } catch (error) {
-      throw toLoginError(error, "CreateToken", [...formerSecrets, client.clientSecret, code, codeVerifier]);
+      throw await toLoginError(
+        error,
+        "CreateToken",
+        [...formerSecrets, client.clientSecret, code, codeVerifier],
+        oidc,
+      );
     }
   } finally {
     await server.close();

@@ -41,17 +41,15 @@ describe("startRedirectServer", () => {
     await expect(server.code).resolves.toBe("the-code");
   });
 
-  it("fails on a state mismatch with an error page", async () => {
-    const response = await fetch(`${server.redirectUri}?code=the-code&state=someone-else`);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Sign-in failed");
-    await expect(server.code).rejects.toMatchObject({ code: "StateMismatch" });
-    await expect(server.code).rejects.toThrow("State parameter does not match expected value");
-  });
-
-  it("fails when the state is missing", async () => {
-    await fetch(`${server.redirectUri}?code=the-code`);
-    await expect(server.code).rejects.toMatchObject({ code: "StateMismatch" });
+  it("answers a callback with another state 400 and keeps waiting for the real one", async () => {
+    const forged = await fetch(`${server.redirectUri}?code=forged-code&state=someone-else`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).not.toContain("Sign-in failed");
+    expect((await fetch(`${server.redirectUri}?code=no-state`)).status).toBe(400);
+    expect((await fetch(`${server.redirectUri}?error=access_denied&state=someone-else`)).status).toBe(400);
+    expect((await fetch(`${server.redirectUri}?error=access_denied`)).status).toBe(400);
+    expect((await fetch(`${server.redirectUri}?code=the-code&state=${STATE}`)).status).toBe(200);
+    await expect(server.code).resolves.toBe("the-code");
   });
 
   it("reports a denial as AccessDenied", async () => {

@@ -11,7 +11,10 @@ export const CALLBACK_PATH = "/oauth/callback";
 
 /** Options of {@link startRedirectServer}. */
 export interface RedirectServerOptions {
-  /** The `state` sent in the authorize URL; a callback carrying any other value fails the login. */
+  /**
+   * The `state` sent in the authorize URL. A callback carrying any other value (or none) is answered 400 and
+   * ignored: any local process can send one, and it must not be able to end the sign-in waiting here.
+   */
   state: string;
   /** Where to report ignored requests (wrong path, host or method). */
   logger?: Logger;
@@ -24,8 +27,8 @@ export interface RedirectServer {
   /** The ephemeral port the server listens on. */
   readonly port: number;
   /**
-   * Settles on the first callback: the authorization code, or a `LoginError` (`StateMismatch`,
-   * `AccessDenied`, `ServiceError`, `InvalidResponse`). Settles only after the browser has its page.
+   * Settles on the first callback with the right `state`: the authorization code, or a `LoginError`
+   * (`AccessDenied`, `ServiceError`, `InvalidResponse`). Settles only after the browser has its page.
    */
   readonly code: Promise<string>;
   /**
@@ -51,7 +54,8 @@ const PAGE_HEADERS = {
  * Starts the loopback HTTP server that receives the authorization code: bound to 127.0.0.1 only (never all
  * interfaces, unlike the AWS CLI) on an ephemeral port. It answers the first `GET /oauth/callback` with a
  * small page and settles `code`; requests for other paths, methods or hosts (a DNS-rebinding page would send
- * its own host name) are answered with an error status and do not end the login.
+ * its own host name), and callbacks without this login's `state` (whether they carry a code or an `error`),
+ * are answered with an error status and do not end the login: it goes on until the real callback or its deadline.
  */
 export async function startRedirectServer(options: RedirectServerOptions): Promise<RedirectServer> {
   const { state, logger } = options;
@@ -65,7 +69,9 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   const server = createServer((request, response) => {
     const outcome = handle(request);
     if (outcome.kind === "ignored") {
-      logger?.debug?.(`sso-kit login: loopback server ignored ${request.method} (${outcome.status})`);
+      logger?.debug?.(
+        `sso-kit login: loopback server ignored a request (${outcome.status}${outcome.status === 400 ? ": wrong host or state" : ""})`,
+      );
       response.writeHead(outcome.status, {
         "Content-Type": "text/plain; charset=utf-8",
         Connection: "close",
@@ -93,7 +99,9 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
     if (url.pathname !== CALLBACK_PATH) return { kind: "ignored", status: 404 };
     if (request.method !== "GET") return { kind: "ignored", status: 405 };
     if (settled) return { kind: "ignored", status: 409 };
-    return readCallback(url.searchParams, state);
+    // Checked before anything else in the query: a callback for another sign-in (or a forged one) is not ours.
+    if (url.searchParams.get("state") !== state) return { kind: "ignored", status: 400 };
+    return readCallback(url.searchParams);
   }
 
   // Connections that have not sent a request yet (browsers open spare ones ahead of time): `close` drops
@@ -136,20 +144,10 @@ export async function startRedirectServer(options: RedirectServerOptions): Promi
   };
 }
 
-/** What the callback's query says, checked in the order the AWS CLI checks it. */
+/** What a callback carrying this login's `state` says, checked in the order the AWS CLI checks it. */
 function readCallback(
   params: URLSearchParams,
-  expectedState: string,
 ): { kind: "code"; code: string } | { kind: "error"; error: LoginError } {
-  if (params.get("state") !== expectedState) {
-    return {
-      kind: "error",
-      error: new LoginError(
-        "StateMismatch",
-        "State parameter does not match expected value: the browser answered a different sign-in request; start the login again from this terminal",
-      ),
-    };
-  }
   const error = params.get("error");
   if (error !== null) {
     const name = error.replace(/[^\w.-]/g, "").slice(0, 64) || "unknown";

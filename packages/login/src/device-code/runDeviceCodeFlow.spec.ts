@@ -4,6 +4,7 @@ import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
+import { TERMINAL_CONTROLS } from "../../../../test/support/terminalControls.js";
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -147,6 +148,51 @@ describe("runDeviceCodeFlow", () => {
       response: { body: { deviceCode: "x", expiresIn: 600 } },
     });
     await expect(flow()).rejects.toMatchObject({ code: "InvalidResponse" });
+  });
+
+  it.each([
+    [
+      "a userCode with escape sequences",
+      { userCode: "ABCD\u001b]0;owned\u0007", verificationUri: "https://x.example/" },
+      "userCode",
+    ],
+    [
+      "a verificationUri with CR/LF",
+      { userCode: "ABCD-EFGH", verificationUri: "https://x.example/\r\nsso-kit: signed in OK" },
+      "verificationUri",
+    ],
+    [
+      "a verificationUri that is not https",
+      { userCode: "ABCD-EFGH", verificationUri: "javascript:alert(1)" },
+      "verificationUri",
+    ],
+    [
+      "a plain-http verificationUriComplete off this machine",
+      {
+        userCode: "ABCD-EFGH",
+        verificationUri: "https://x.example/",
+        verificationUriComplete: "http://x.example/?c=1",
+      },
+      "verificationUriComplete",
+    ],
+  ])("refuses %s before prompting or opening anything, naming the endpoint", async (_what, fields, field) => {
+    await setup.start();
+    setup.emu.faults.add({
+      operation: "StartDeviceAuthorization",
+      response: { body: { deviceCode: "device-code-1234", expiresIn: 600, interval: 1, ...fields } },
+    });
+    const opened: string[] = [];
+    const error = (await flow({ openBrowser: (url) => void opened.push(url) }).catch(
+      (e: unknown) => e,
+    )) as LoginError;
+    expect(error.code).toBe("InvalidResponse");
+    expect(error.message).toContain(
+      `the SSO-OIDC endpoint ${setup.emu.url} answered StartDeviceAuthorization (HTTP 200) with a ${field} `,
+    );
+    expect(error.message).not.toMatch(TERMINAL_CONTROLS);
+    expect(error.message).not.toMatch(/owned|signed in OK|javascript/);
+    expect(setup.env.prompts).toEqual([]);
+    expect(opened).toEqual([]);
   });
 
   it("stops at timeoutMs", async () => {

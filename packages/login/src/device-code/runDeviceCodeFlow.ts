@@ -4,10 +4,12 @@ import { CreateTokenCommand, StartDeviceAuthorizationCommand } from "@aws-sdk/cl
 
 import { openInBrowser } from "../browser/openInBrowser.js";
 import { LoginError } from "../LoginError.js";
+import { nameOidcEndpoint } from "../oidc/nameOidcEndpoint.js";
 import { parseIssuedToken, type IssuedToken } from "../oidc/parseIssuedToken.js";
 import type { SignInFlowOptions } from "../oidc/SignInFlowOptions.js";
 import { AUTHORIZATION_EXPIRED_MESSAGE, abortedError, toLoginError } from "../oidc/toLoginError.js";
 import { describeDuration } from "../wait/describeDuration.js";
+import { parseDeviceAuthorization } from "./parseDeviceAuthorization.js";
 
 /** RFC 8628 §3.5: the polling interval when the service gives none, and what `slow_down` adds. */
 const DEFAULT_INTERVAL_SECONDS = 5;
@@ -44,22 +46,19 @@ export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise
       { abortSignal: signal },
     );
   } catch (error) {
-    throw toLoginError(error, "StartDeviceAuthorization", [...formerSecrets, client.clientSecret]);
-  }
-  const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn } = started;
-  if (!deviceCode || !userCode || !verificationUri || typeof expiresIn !== "number" || !(expiresIn > 0)) {
-    throw new LoginError(
-      "InvalidResponse",
-      "IAM Identity Center's StartDeviceAuthorization reply is incomplete (deviceCode, userCode, verificationUri or expiresIn missing); start the login again",
+    throw await toLoginError(
+      error,
+      "StartDeviceAuthorization",
+      [...formerSecrets, client.clientSecret],
+      oidc,
     );
   }
+  const { deviceCode, userCode, verificationUri, verificationUriComplete, expiresIn, interval } =
+    parseDeviceAuthorization(started, await nameOidcEndpoint(oidc));
   const now = Date.now();
   const codeExpiresAt = now + expiresIn * 1000;
   const waitEnd = Math.min(codeExpiresAt, now + options.timeoutMs);
-  let intervalSeconds =
-    typeof started.interval === "number" && started.interval > 0
-      ? started.interval
-      : DEFAULT_INTERVAL_SECONDS;
+  let intervalSeconds = interval ?? DEFAULT_INTERVAL_SECONDS;
 
   const attempt = async (): Promise<Attempt> => {
     try {
@@ -77,7 +76,12 @@ export async function runDeviceCodeFlow(options: DeviceCodeFlowOptions): Promise
       const name = (error as { name?: unknown }).name;
       if (name === "AuthorizationPendingException") return { kind: "pending" };
       if (name === "SlowDownException") return { kind: "slow-down" };
-      throw toLoginError(error, "CreateToken", [...formerSecrets, client.clientSecret, deviceCode]);
+      throw await toLoginError(
+        error,
+        "CreateToken",
+        [...formerSecrets, client.clientSecret, deviceCode],
+        oidc,
+      );
     }
   };
   const onAttempt = (result: Attempt): IssuedToken | undefined => {

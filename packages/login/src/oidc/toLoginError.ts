@@ -1,6 +1,12 @@
-import { describeError, redactSecrets } from "@sso-kit/token-provider/internal";
+import {
+  classifyServiceFailure,
+  describeError,
+  redactSecrets,
+  type EndpointConfig,
+} from "@sso-kit/token-provider/internal";
 
 import { LoginError, type LoginErrorCode } from "../LoginError.js";
+import { nameOidcEndpoint } from "./nameOidcEndpoint.js";
 
 /** The pending authorization expired: the AWS CLI's wording, kept so users recognise it. */
 export const AUTHORIZATION_EXPIRED_MESSAGE = "the pending authorization has expired, start the login again";
@@ -9,45 +15,55 @@ export const AUTHORIZATION_EXPIRED_MESSAGE = "the pending authorization has expi
 const DESCRIPTION_LIMIT = 160;
 
 /**
- * Turns whatever an SSO-OIDC call (or a wait) threw into a `LoginError`. `during` names the step, e.g.
- * "CreateToken". The message keeps the exception's name and the service's short description, or what went wrong
- * on the way (a reset connection, a reply cut off, an unparseable reply), never the request. `secrets` are what
- * the call sent (client secret, device code, authorization code, code verifier): a service that quotes one back
- * gets it replaced by `[redacted]`.
+ * Turns whatever an SSO-OIDC call (or a wait) threw into a `LoginError` whose message names the operation
+ * (`during`, e.g. "CreateToken") and the HTTP status (or that no reply came), and says which of three things
+ * happened (see `classifyServiceFailure`): the service failed (`ServiceError`, or `InvalidResponse` for an
+ * unreadable reply: try again); the endpoint is not IAM Identity Center (`InvalidConfig`: a redirect or an HTML
+ * page, naming the endpoint URL of `oidc`); or the service refused the request (its exception and description).
+ * The message never holds the request: `secrets` are what the call sent (client secret, device code,
+ * authorization code, code verifier), and a service that quotes one back gets it replaced by `[redacted]`.
  */
-export function toLoginError(
+export async function toLoginError(
   error: unknown,
   during: string,
   secrets: ReadonlyArray<string | undefined>,
-): LoginError {
+  oidc?: { readonly config: EndpointConfig },
+): Promise<LoginError> {
   if (error instanceof LoginError) return error;
   const fail = (code: LoginErrorCode, message: string): LoginError =>
     new LoginError(code, redactSecrets(message, secrets), { cause: error });
   const name = errorName(error);
   if (name === "AbortError") return abortedError(error);
   if (name === "ExpiredTokenException") return fail("AuthorizationExpired", AUTHORIZATION_EXPIRED_MESSAGE);
-  if (name === "AccessDeniedException") {
+  const failure = classifyServiceFailure(error);
+  if (failure.kind === "misconfigured") {
+    const where = oidc === undefined ? "the SSO-OIDC endpoint" : await nameOidcEndpoint(oidc);
     return fail(
-      "AccessDenied",
-      `IAM Identity Center denied the sign-in (${during}: AccessDeniedException${describe(error, secrets)}); check that your user may use this start URL, then start the login again`,
+      "InvalidConfig",
+      `${where} answered ${during} with ${failure.answer}: it is not the IAM Identity Center API; check sso_region and the endpoint settings (AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL, endpoint_url), then start the login again`,
     );
   }
-  const status = httpStatus(error);
-  if (status !== undefined && !isNetworkFailure(error)) {
-    if (status >= 200 && status < 300) {
+  if (failure.kind === "service") {
+    if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) {
       return fail(
         "InvalidResponse",
-        `IAM Identity Center's ${during} reply could not be read (${describeError(error, secrets)}); start the login again`,
+        `IAM Identity Center's ${during} reply (${failure.statusText}) could not be read (${describeError(error, secrets)}); the service failed: try the login again`,
       );
     }
     return fail(
       "ServiceError",
-      `IAM Identity Center refused ${during} (${name}${describe(error, secrets)}); check sso_start_url and sso_region, then start the login again`,
+      `IAM Identity Center failed ${during} (${failure.statusText}: ${describeError(error, secrets)}); the service failed or could not be reached: try the login again`,
+    );
+  }
+  if (name === "AccessDeniedException") {
+    return fail(
+      "AccessDenied",
+      `IAM Identity Center denied the sign-in (${during}, ${failure.statusText}: AccessDeniedException${describe(error, secrets)}); check that your user may use this start URL, then start the login again`,
     );
   }
   return fail(
     "ServiceError",
-    `the ${during} request to IAM Identity Center failed (${describeError(error, secrets)}); check the network and the SSO-OIDC endpoint, then start the login again`,
+    `IAM Identity Center refused ${during} (${failure.statusText}: ${name}${describe(error, secrets)}); check sso_start_url and sso_region, then start the login again`,
   );
 }
 
@@ -59,19 +75,6 @@ export function abortedError(cause?: unknown): LoginError {
 function errorName(error: unknown): string {
   const name = (error as { name?: unknown } | undefined)?.name;
   return typeof name === "string" && name ? name : "Error";
-}
-
-/** The HTTP status the service answered with; `undefined` when no answer arrived. */
-function httpStatus(error: unknown): number | undefined {
-  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata
-    ?.httpStatusCode;
-  return typeof status === "number" ? status : undefined;
-}
-
-/** A system error (`ECONNRESET`, ...): the connection failed, even after a status line had arrived. */
-function isNetworkFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /^E[A-Z0-9_]+$/.test(code);
 }
 
 /** `: <description>` from the service's reply, redacted and shortened; empty when it says nothing useful. */

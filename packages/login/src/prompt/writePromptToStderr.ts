@@ -1,8 +1,11 @@
+import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
+
 import type { LoginPrompt } from "../LoginOptions.js";
 
 /**
  * The default prompt: tells the user, on standard error (standard output stays free for a caller's data),
- * where to approve the sign-in. Prints URLs and the user code only, which are meant to be seen.
+ * where to approve the sign-in. Prints URLs and the user code only, which are meant to be seen; they come from
+ * the service, so they are checked when the reply arrives and escaped here again (`escapeControlCharacters`).
  */
 export function writePromptToStderr(prompt: LoginPrompt): void {
   const lines =
@@ -20,5 +23,10 @@ export function writePromptToStderr(prompt: LoginPrompt): void {
             : "To sign in, open this URL in a browser on this computer:",
           `  ${prompt.url}`,
         ];
-  process.stderr.write(`${lines.filter((line) => line !== "").join("\n")}\n`);
+  process.stderr.write(
+    `${lines
+      .filter((line) => line !== "")
+      .map(escapeControlCharacters)
+      .join("\n")}\n`,
+  );
 }

@@ -196,7 +196,7 @@ describe("getClientRegistration", () => {
     });
     await expect(get({ scopes: ["x"] })).rejects.toMatchObject({
       code: "ServiceError",
-      message: expect.stringContaining("RegisterClient (InvalidScopeException: bad scope)"),
+      message: expect.stringContaining("RegisterClient (HTTP 400: InvalidScopeException: bad scope)"),
     });
     expect(env.cacheFiles()).toEqual([]);
   });

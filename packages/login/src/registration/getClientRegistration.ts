@@ -158,7 +158,7 @@ async function register(
     );
   } catch (error) {
     // The request holds no secret: the client has none yet.
-    throw toLoginError(error, "RegisterClient", []);
+    throw await toLoginError(error, "RegisterClient", [], oidc);
   }
   const { clientId, clientSecret, clientSecretExpiresAt } = output;
   if (

@@ -136,6 +136,45 @@ describe("resolveSsoProfile", () => {
     expect(error.message).toContain("[sso-session ghost]");
   });
 
+  it.each(["a#b", "x]y", "ünï", "a=b", "two words"])(
+    "names the file and line of an [sso-session %s] the SDK's loader skipped, instead of asking to add it",
+    async (name) => {
+      const file = writeConfig(
+        `[profile p]\nsso_session = ${name}\n\n# the session\n[sso-session ${name}]\nsso_start_url = https://x\nsso_region = r\n`,
+      );
+      const error = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));
+      expect(error.tryNextLink).toBe(false);
+      expect(error.message).toBe(
+        `Sso session '${name}' could not be found in shared credentials file. [sso-session ${name}] in ${file} line 5 has a name with characters the AWS SDK for JavaScript does not accept (only letters, digits and - _ @ + . % : /), so it skips that section; rename it (and the sso_session settings that name it).`,
+      );
+    },
+  );
+
+  it("names a padded [sso-session  pad ] and a skipped profile, in the file they are in", async () => {
+    const file = writeConfig(
+      "[profile p]\nsso_session = pad\n[sso-session  pad ]\nsso_start_url = https://x\nsso_region = r\n",
+    );
+    const padded = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));
+    expect(padded.message).toContain(`[sso-session  pad ] in ${file} line 3 has a name with characters`);
+    writeConfig("[profile a#b]\nsso_session = s\n");
+    const credentials = writeConfig("[ c ]\naws_access_key_id = x\n", join(home.dir, ".aws", "credentials"));
+    const profile = await rejection(resolveSsoProfile({ profile: "a#b", ignoreCache: true }));
+    expect(profile.tryNextLink).toBe(false);
+    expect(profile.message).toContain(
+      `[profile a#b] in ${join(home.dir, ".aws", "config")} line 1 has a name`,
+    );
+    const bare = await rejection(resolveSsoProfile({ profile: "c", ignoreCache: true }));
+    expect(bare.message).toContain(`[ c ] in ${credentials} line 1 has a name`);
+  });
+
+  it("names both files when a profile is in neither", async () => {
+    const file = writeConfig("[profile plain]\nregion = us-west-2\n");
+    const error = await rejection(resolveSsoProfile({ profile: "nope", ignoreCache: true }));
+    expect(error.message).toBe(
+      `Profile 'nope' could not be found in shared credentials file. It is in neither the config file ${file} nor the credentials file ${join(home.dir, ".aws", "credentials")}; check the profile name (AWS_PROFILE or the 'profile' option).`,
+    );
+  });
+
   it("rejects a legacy profile without sso_region", async () => {
     writeConfig("[profile p]\nsso_start_url = https://x\n");
     const error = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));

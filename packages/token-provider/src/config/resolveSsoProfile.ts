@@ -1,5 +1,6 @@
 import type { Logger } from "@smithy/types";
 import { getProfileName } from "./getProfileName.js";
+import { describeMissingSection } from "./describeMissingSection.js";
 import { loadSharedConfig, type IniSection } from "./loadSharedConfig.js";
 import { ssoSessionFromConfig } from "./resolveSsoSession.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
@@ -23,7 +24,8 @@ const SSO_KEYS = ["sso_session", "sso_start_url", "sso_region", "sso_account_id"
  *
  * @throws TokenProviderError with `tryNextLink: true` when the profile does not exist or has no `sso_*` setting
  *   (another provider in a chain may handle it), and `tryNextLink: false` when it is an SSO profile whose settings
- *   are incomplete or contradict its `[sso-session]` section (the user meant SSO; a silent fallback would hide it).
+ *   are incomplete or contradict its `[sso-session]` section (the user meant SSO; a silent fallback would hide it),
+ *   or when the profile's section is there but the SDK's loader skipped it (its file and line are named).
  */
 export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promise<SsoProfile> => {
   const profileName = getProfileName(init);
@@ -31,9 +33,15 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
   const config = await loadSharedConfig(init);
   const profile = config.profiles.get(profileName);
   if (profile === undefined) {
+    // The SDK's wording first (code written for the SDK's provider matches on it), then which files were read.
+    const skipped = await describeMissingSection(config, "profile", profileName);
     throw await tokenProviderError(
-      `Profile '${profileName}' could not be found in shared credentials file. Check the profile name (AWS_PROFILE or the 'profile' option) and ${config.configFilepath}.`,
-      { tryNextLink: true, logger },
+      `Profile '${profileName}' could not be found in shared credentials file. ${
+        skipped?.message ??
+        `It is in neither the config file ${config.configFilepath} nor the credentials file ${config.credentialsFilepath}; check the profile name (AWS_PROFILE or the 'profile' option).`
+      }`,
+      // A section skipped for its name was meant to be used: no other provider should silently take over.
+      { tryNextLink: skipped === undefined || skipped.emptySection, logger },
     );
   }
   if (!SSO_KEYS.some((key) => isSet(profile, key))) {

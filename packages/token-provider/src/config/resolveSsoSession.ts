@@ -1,4 +1,5 @@
 import type { Logger } from "@smithy/types";
+import { describeMissingSection } from "./describeMissingSection.js";
 import { loadSharedConfig, type SharedConfig } from "./loadSharedConfig.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
 import type { SsoSession } from "./SsoProfile.js";
@@ -28,10 +29,12 @@ export const ssoSessionFromConfig = async (
   logger?: Logger,
 ): Promise<SsoSession> => {
   const section = config.ssoSessions.get(name);
-  const where = `Add it to ${config.configFilepath}, e.g.\n[sso-session ${name}]\nsso_start_url = https://<your-portal>.awsapps.com/start\nsso_region = <region>`;
+  const where = `Add it to the config file ${config.configFilepath}, e.g.\n[sso-session ${name}]\nsso_start_url = https://<your-portal>.awsapps.com/start\nsso_region = <region>`;
   if (section === undefined) {
+    // The SDK's wording first (code written for the SDK's provider matches on it), then what is in the file.
+    const skipped = await describeMissingSection(config, "sso-session", name);
     throw await tokenProviderError(
-      `Sso session '${name}' could not be found in shared credentials file. ${where}`,
+      `Sso session '${name}' could not be found in shared credentials file. ${skipped?.message ?? where}`,
       { tryNextLink: false, logger },
     );
   }

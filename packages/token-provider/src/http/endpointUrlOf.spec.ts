@@ -1,8 +1,8 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 
-import { resolveOidcEndpoint } from "./resolveOidcEndpoint.js";
+import { endpointUrlOf } from "./endpointUrlOf.js";
 
-describe("resolveOidcEndpoint", () => {
+describe("endpointUrlOf", () => {
   const saved = { sso: process.env.AWS_ENDPOINT_URL_SSO_OIDC, all: process.env.AWS_ENDPOINT_URL };
   beforeEach(() => {
     delete process.env.AWS_ENDPOINT_URL_SSO_OIDC;
@@ -18,26 +18,38 @@ describe("resolveOidcEndpoint", () => {
   it("uses the endpoint given in the client configuration first", async () => {
     process.env.AWS_ENDPOINT_URL_SSO_OIDC = "http://127.0.0.1:1";
     const client = new SSOOIDCClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4567/" });
-    await expect(resolveOidcEndpoint(client)).resolves.toBe("http://127.0.0.1:4567");
+    await expect(endpointUrlOf(client)).resolves.toBe("http://127.0.0.1:4567");
   });
 
   it("honours AWS_ENDPOINT_URL_SSO_OIDC", async () => {
     process.env.AWS_ENDPOINT_URL_SSO_OIDC = "http://127.0.0.1:9876";
     const client = new SSOOIDCClient({ region: "eu-west-1" });
-    await expect(resolveOidcEndpoint(client)).resolves.toBe("http://127.0.0.1:9876");
+    await expect(endpointUrlOf(client)).resolves.toBe("http://127.0.0.1:9876");
   });
 
   it("falls back to the regional endpoint", async () => {
     const client = new SSOOIDCClient({ region: "eu-west-1" });
-    await expect(resolveOidcEndpoint(client)).resolves.toBe("https://oidc.eu-west-1.amazonaws.com");
+    await expect(endpointUrlOf(client)).resolves.toBe("https://oidc.eu-west-1.amazonaws.com");
   });
 
   it("follows the client's partition and FIPS settings", async () => {
-    await expect(resolveOidcEndpoint(new SSOOIDCClient({ region: "cn-north-1" }))).resolves.toBe(
+    await expect(endpointUrlOf(new SSOOIDCClient({ region: "cn-north-1" }))).resolves.toBe(
       "https://oidc.cn-north-1.amazonaws.com.cn",
     );
     await expect(
-      resolveOidcEndpoint(new SSOOIDCClient({ region: "us-east-1", useFipsEndpoint: true })),
+      endpointUrlOf(new SSOOIDCClient({ region: "us-east-1", useFipsEndpoint: true })),
     ).resolves.toBe("https://oidc-fips.us-east-1.amazonaws.com");
+  });
+
+  it("drops a user name and password written into the endpoint URL", async () => {
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = "http://user:pass@127.0.0.1:9876/";
+    await expect(endpointUrlOf(new SSOOIDCClient({ region: "eu-west-1" }))).resolves.toBe(
+      "http://127.0.0.1:9876",
+    );
+    const custom = new SSOOIDCClient({
+      region: "eu-west-1",
+      endpoint: "https://user:pass@sso.example.com/base/",
+    });
+    await expect(endpointUrlOf(custom)).resolves.toBe("https://sso.example.com/base");
   });
 });
