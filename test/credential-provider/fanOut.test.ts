@@ -10,6 +10,9 @@ const CONCURRENT_CALLS = 20;
 
 const env = useCredentialProvider();
 
+// 1,000 signed STS calls, each verified by the in-process emulator: seconds of CPU, more on a shared machine.
+jest.setTimeout(120_000);
+
 const fanOut = async () => {
   const clients = Array.from({ length: CLIENTS }, () => env.sts(env.sdk.fromSSO({ profile: "dev" })));
   const replies = await Promise.all(

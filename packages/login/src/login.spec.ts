@@ -276,9 +276,9 @@ describe("login", () => {
 
   it.each([
     [
-      "a 2 MB accessToken",
-      { accessToken: "x".repeat(2_000_000), expiresIn: 3600 },
-      "an accessToken of 2000000",
+      "a 200 kB accessToken (under the 1 MiB reply cap, over the token limit)",
+      { accessToken: "x".repeat(200_000), expiresIn: 3600 },
+      "an accessToken of 200000",
     ],
     [
       "expiresIn 1e15",

@@ -418,9 +418,9 @@ describe("fromSsoSession (against the emulator)", () => {
       "an expiresIn of 1000000000000000 s",
     ],
     [
-      "a 2 MB accessToken",
-      { accessToken: "x".repeat(2_000_000), expiresIn: 3600 },
-      "an accessToken of 2000000 characters",
+      "a 200 kB accessToken (under the 1 MiB reply cap, over the token limit)",
+      { accessToken: "x".repeat(200_000), expiresIn: 3600 },
+      "an accessToken of 200000 characters",
     ],
   ])("rejects a CreateToken reply with %s and leaves the cache file alone", async (_name, body, message) => {
     await seed(-1000);
