@@ -1,6 +1,17 @@
 import { join } from "node:path";
-import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
-import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+import {
+  GetRoleCredentialsCommand,
+  paginateListAccounts,
+  SSOClient,
+  TooManyRequestsException,
+  UnauthorizedException,
+} from "@aws-sdk/client-sso";
+import {
+  CreateTokenCommand,
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from "@aws-sdk/client-sso-oidc";
 import { killAllChildren, startChild } from "../support/startChild";
 
 /** The built bin (CI runs `pnpm build` first). */
@@ -48,6 +59,82 @@ describe("the sso-kit-emulator bin", () => {
       expect(bin.stderr()).toBe("");
     },
   );
+
+  it("serves a generated organisation behind a portal rate limit, and revokes over the admin endpoint", async () => {
+    const bin = startChild(BIN, {}, [
+      "--auto-approve",
+      "--generate-accounts",
+      "300",
+      "--portal-rate-limit",
+      "0.001",
+      "--portal-burst",
+      "5",
+    ]);
+    await bin.next((line) => line.includes("Ctrl+C"));
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(bin.lines.join("\n"))?.[1] ?? "";
+    const oidc = new SSOOIDCClient({ region: "us-east-1", endpoint: url });
+    const sso = new SSOClient({ region: "us-east-1", endpoint: url, maxAttempts: 1 });
+    const client = await oidc.send(
+      new RegisterClientCommand({ clientName: "bin-test", clientType: "public" }),
+    );
+    const { clientId = "", clientSecret = "" } = client;
+    const device = await oidc.send(
+      new StartDeviceAuthorizationCommand({
+        clientId,
+        clientSecret,
+        startUrl: "https://d-0000000000.awsapps.com/start",
+      }),
+    );
+    const tokens = await oidc.send(
+      new CreateTokenCommand({
+        clientId,
+        clientSecret,
+        grantType: "urn:ietf:params:oauth:grant-type:device_code",
+        deviceCode: device.deviceCode,
+      }),
+    );
+    const accessToken = tokens.accessToken ?? "";
+
+    const accounts = [];
+    for await (const page of paginateListAccounts({ client: sso, pageSize: 100 }, { accessToken })) {
+      accounts.push(...(page.accountList ?? []));
+    }
+    expect(accounts).toHaveLength(300);
+    expect(accounts[299]).toEqual({
+      accountId: "100000000300",
+      accountName: "Account 0300",
+      emailAddress: "account-0300@example.com",
+    });
+
+    const revoked = await fetch(`${url}/__emulator/revoke-access-token`, {
+      method: "POST",
+      body: JSON.stringify({ accessToken }),
+    });
+    expect(revoked.status).toBe(200);
+    const roleCredentials = (token: string) =>
+      sso.send(
+        new GetRoleCredentialsCommand({
+          accessToken: token,
+          accountId: "100000000001",
+          roleName: "ReadOnly",
+        }),
+      );
+    await expect(roleCredentials(accessToken)).rejects.toBeInstanceOf(UnauthorizedException);
+    const renewed = await oidc.send(
+      new CreateTokenCommand({
+        clientId,
+        clientSecret,
+        grantType: "refresh_token",
+        refreshToken: tokens.refreshToken,
+      }),
+    );
+    await roleCredentials(renewed.accessToken ?? "");
+    // Five portal requests so far: the bucket is empty, and at 0.001 per second it stays so.
+    await expect(roleCredentials(renewed.accessToken ?? "")).rejects.toBeInstanceOf(TooManyRequestsException);
+
+    bin.process.kill("SIGTERM");
+    expect((await bin.exited).code).toBe(0);
+  });
 
   it("--help prints the usage and exits 0; an unknown option exits 2", async () => {
     const help = startChild(BIN, {}, ["--help"]);

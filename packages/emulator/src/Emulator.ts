@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from "./admin/RequestLogEntry.js";
 import type { EmulatorClock } from "./clock/EmulatorClock.js";
+import type { ExpireAccessTokensOptions } from "./controls/expireAccessTokens.js";
 import type { AccountDefinition } from "./EmulatorOptions.js";
 import type { FaultInjector } from "./faults/FaultInjector.js";
 import type { OperationName } from "./OperationName.js";
@@ -35,7 +36,7 @@ export interface Emulator {
   stats(): Record<OperationName, number>;
   /** The redacted request log, oldest first. */
   requestLog(): RequestLogEntry[];
-  /** Clears the counters, the request log and the fault rules (not tokens or clients). */
+  /** Clears the counters, the request log and the fault rules and refills the portal rate limit (not tokens or clients). */
   reset(): void;
   /** The emulator's clock; move it to make what it issued expire. */
   readonly clock: EmulatorClock;
@@ -49,6 +50,16 @@ export interface Emulator {
   cachedToken(seeded: SeededToken, options?: { startUrl?: string; region?: string }): CachedTokenFile;
   /** Revokes an access token and its refresh token, as Logout does. */
   revokeToken(accessToken: string): void;
-  /** Role credentials issued so far, without secrets. */
+  /**
+   * Revokes an access token on the server side only: the portal answers UnauthorizedException for it while its
+   * refresh token still works with CreateToken. Returns whether the emulator knew the token.
+   */
+  revokeAccessToken(accessToken: string): boolean;
+  /**
+   * Makes live access tokens (all, or `accessToken`) expire `inSeconds` from now (default at once) on the server
+   * side, without the client's cache knowing; refresh tokens keep working. Returns how many were shortened.
+   */
+  expireAccessTokens(options?: ExpireAccessTokensOptions): number;
+  /** Role credentials issued so far (by GetRoleCredentials and AssumeRole), without secrets. */
   issuedCredentials(): IssuedCredentialSummary[];
 }

@@ -18,8 +18,14 @@ export interface EmulatorOptions {
   region?: string;
   /** The IAM Identity Center start URL the emulator advertises. Default `https://d-0000000000.awsapps.com/start`. */
   startUrl?: string;
-  /** The directory: accounts and their roles. Default: three accounts (see README). */
+  /** The directory: accounts and their roles. Default: three accounts (see README), or none with `generateAccounts`. */
   accounts?: AccountDefinition[];
+  /**
+   * Adds this many generated accounts (0-9999) to the directory, after `accounts`: account `n` (from 1) is
+   * `100000000000 + n`, named `Account 0001` (`account-0001@example.com`), with `AdministratorAccess` and
+   * `ReadOnly`. Without `accounts` the directory holds only these. Default 0.
+   */
+  generateAccounts?: number;
   /** `expiresIn` of the access tokens CreateToken issues, in seconds. Default 3600. */
   accessTokenTtlSeconds?: number;
   /** Lifetime of the role credentials GetRoleCredentials issues, in seconds. Default 3600. */
@@ -42,4 +48,38 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** How long a request body may take to arrive, in milliseconds. Default 10000. */
   bodyTimeoutMs?: number;
+  /**
+   * Throttles the portal operations (GetRoleCredentials, ListAccounts, ListAccountRoles, Logout) with one token
+   * bucket on the emulator clock, answering `TooManyRequestsException` (429) as the portal does. Default `false`
+   * (no throttling).
+   */
+  portalRateLimit?: PortalRateLimit | false;
+  /**
+   * Who may call STS AssumeRole on which role: role ARN -> the principals its trust policy names (role ARNs, whose
+   * every session may assume it; `arn:aws:iam::<account>:root` or a bare account id for every role of an account;
+   * `"*"` for anyone). When given, only these roles can be assumed, only by these principals. Default: every
+   * role of the directory may assume every role of the directory.
+   */
+  trust?: Record<string, string[]>;
+  /** Conditions of assuming particular roles (role ARN -> conditions), like trust policy conditions in IAM. */
+  roleConditions?: Record<string, RoleConditions>;
+}
+
+/** A token bucket: `burst` requests at once, refilled at `requestsPerSecond`. */
+export interface PortalRateLimit {
+  /** Sustained rate, requests per second (may be fractional); `0` turns throttling off. */
+  requestsPerSecond: number;
+  /** Requests the bucket holds when full. Default: `requestsPerSecond` rounded up (at least 1). */
+  burst?: number;
+}
+
+/** What STS AssumeRole requires of a caller of one role. */
+export interface RoleConditions {
+  /** The `ExternalId` the caller must pass (`sts:ExternalId`); any other or none is AccessDenied. */
+  externalId?: string;
+  /**
+   * The role requires MFA (`aws:MultiFactorAuthPresent`): the caller must pass `SerialNumber` (any MFA serial or
+   * device ARN) and this `TokenCode` (six digits).
+   */
+  mfaTokenCode?: string;
 }

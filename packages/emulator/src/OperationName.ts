@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   "ListAccountRoles",
   "Logout",
   "GetCallerIdentity",
+  "AssumeRole",
   "Authorize",
   "DeviceVerification",
 ] as const;

@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RequestLog } from "./admin/RequestLog.js";
 import { EmulatorClock } from "./clock/EmulatorClock.js";
+import { expireAccessTokens } from "./controls/expireAccessTokens.js";
+import { revokeAccessToken } from "./controls/revokeAccessToken.js";
 import type { Emulator } from "./Emulator.js";
 import type { EmulatorOptions } from "./EmulatorOptions.js";
 import { FaultInjector } from "./faults/FaultInjector.js";
@@ -26,6 +28,7 @@ export const startEmulator = async (options?: EmulatorOptions): Promise<Emulator
   const reset = () => {
     log.reset();
     faults.clear();
+    state.portalBucket?.refill();
   };
   const server = createServer((req, res) => {
     void handleRequest(req, res, { state, log, faults, stopping: stopping.signal, reset });
@@ -63,6 +66,8 @@ export const startEmulator = async (options?: EmulatorOptions): Promise<Emulator
     revokeToken(accessToken) {
       state.tokens.revoke(accessToken);
     },
+    revokeAccessToken: (accessToken) => revokeAccessToken(state, accessToken),
+    expireAccessTokens: (expireOptions) => expireAccessTokens(state, expireOptions),
     issuedCredentials: () =>
       state.credentials.all().map(({ accessKeyId, accountId, roleName, expirationMs }) => ({
         accessKeyId,

@@ -28,6 +28,12 @@ describe("parseCliArgs", () => {
         "5",
         "--user-name",
         "jane",
+        "--generate-accounts",
+        "300",
+        "--portal-rate-limit",
+        "0.5",
+        "--portal-burst",
+        "4",
       ]),
     ).toEqual({
       kind: "run",
@@ -44,12 +50,18 @@ describe("parseCliArgs", () => {
         deviceCodeIntervalSeconds: 0,
         pageSize: 5,
         userName: "jane",
+        generateAccounts: 300,
+        portalRateLimit: { requestsPerSecond: 0.5, burst: 4 },
       },
+    });
+    expect(parseCliArgs(["--portal-rate-limit", "20"])).toEqual({
+      kind: "run",
+      options: { portalRateLimit: { requestsPerSecond: 20 } },
     });
     expect(parseCliArgs([])).toEqual({ kind: "run", options: {} });
   });
 
-  it("reads the directory from --accounts", () => {
+  it("reads the directory, trust and role conditions from JSON files", () => {
     const dir = mkdtempSync(join(tmpdir(), "emu-cli-"));
     try {
       const file = join(dir, "accounts.json");
@@ -58,6 +70,17 @@ describe("parseCliArgs", () => {
       ];
       writeFileSync(file, JSON.stringify(accounts));
       expect(parseCliArgs(["--accounts", file])).toEqual({ kind: "run", options: { accounts } });
+      const trust = { "arn:aws:iam::222222222222:role/Deploy": ["arn:aws:iam::111111111111:role/Hub"] };
+      const conditions = { "arn:aws:iam::222222222222:role/Deploy": { externalId: "ext-1" } };
+      writeFileSync(join(dir, "trust.json"), JSON.stringify(trust));
+      writeFileSync(join(dir, "conditions.json"), JSON.stringify(conditions));
+      expect(
+        parseCliArgs(["--trust", join(dir, "trust.json"), "--role-conditions", join(dir, "conditions.json")]),
+      ).toEqual({ kind: "run", options: { trust, roleConditions: conditions } });
+      expect(parseCliArgs(["--trust", join(dir, "missing.json")])).toMatchObject({
+        kind: "error",
+        message: /--trust: cannot read/,
+      });
       expect(parseCliArgs(["--accounts", join(dir, "missing.json")])).toMatchObject({
         kind: "error",
         message: /--accounts/,
@@ -72,6 +95,17 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["-h"])).toEqual({ kind: "help" });
     expect(parseCliArgs(["--bogus"])).toMatchObject({ kind: "error", message: /bogus/ });
     expect(parseCliArgs(["positional"])).toMatchObject({ kind: "error" });
+    expect(parseCliArgs(["--portal-rate-limit", "fast"])).toMatchObject({
+      kind: "error",
+      message: /rate-limit/,
+    });
+    expect(parseCliArgs(["--portal-burst", "3"])).toMatchObject({
+      kind: "error",
+      message: /needs --portal-rate/,
+    });
+    expect(parseCliArgs(["--portal-rate-limit", "1", "--portal-burst", "x"])).toMatchObject({
+      kind: "error",
+    });
     expect(parseCliArgs(["--port", "abc"])).toEqual({
       kind: "error",
       message: '--port needs a whole number, got "abc"',

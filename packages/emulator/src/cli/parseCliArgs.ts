@@ -25,6 +25,11 @@ Options:
   --device-code-interval S   device code polling interval in seconds (default: 1)
   --page-size N              default ListAccounts / ListAccountRoles page size (default: 2)
   --user-name NAME           signed-in user name (STS role session name; default: emulator-user)
+  --generate-accounts N      add N generated accounts (100000000001 "Account 0001", ...) to the directory
+  --portal-rate-limit RPS    throttle the portal operations to RPS requests per second (default: off)
+  --portal-burst N           requests the portal's rate limit lets through at once (default: RPS rounded up)
+  --trust FILE               JSON file: STS AssumeRole trust, {"<role ARN>": ["<principal>", ...]}
+  --role-conditions FILE     JSON file: {"<role ARN>": {"externalId"?, "mfaTokenCode"?}}
   -h, --help                 show this help
 `;
 
@@ -36,6 +41,7 @@ const INTEGER_OPTIONS = {
   "device-code-ttl": "deviceCodeTtlSeconds",
   "device-code-interval": "deviceCodeIntervalSeconds",
   "page-size": "pageSize",
+  "generate-accounts": "generateAccounts",
 } as const;
 
 /** Parses the emulator's command line with `util.parseArgs`; option values are validated by `startEmulator`. */
@@ -60,6 +66,11 @@ export const parseCliArgs = (args: string[]): CliCommand => {
         "device-code-interval": { type: "string" },
         "page-size": { type: "string" },
         "user-name": { type: "string" },
+        "generate-accounts": { type: "string" },
+        "portal-rate-limit": { type: "string" },
+        "portal-burst": { type: "string" },
+        trust: { type: "string" },
+        "role-conditions": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -79,14 +90,38 @@ export const parseCliArgs = (args: string[]): CliCommand => {
   if (typeof values["user-name"] === "string") options.userName = values["user-name"];
   if (values["auto-approve"] === true) options.autoApprove = true;
   if (values["no-rotate"] === true) options.rotateRefreshTokens = false;
-  if (typeof values.accounts === "string") {
-    try {
-      options.accounts = JSON.parse(readFileSync(values.accounts, "utf8")) as EmulatorOptions["accounts"];
-    } catch (error) {
+  const rate = values["portal-rate-limit"];
+  const burst = values["portal-burst"];
+  if (typeof burst === "string" && typeof rate !== "string") {
+    return { kind: "error", message: "--portal-burst needs --portal-rate-limit" };
+  }
+  if (typeof rate === "string") {
+    if (!/^\d+(\.\d+)?$/.test(rate)) {
       return {
         kind: "error",
-        message: `--accounts: cannot read ${values.accounts}: ${(error as Error).message}`,
+        message: `--portal-rate-limit needs a number of requests per second, got "${rate}"`,
       };
+    }
+    if (typeof burst === "string" && !/^\d+$/.test(burst)) {
+      return { kind: "error", message: `--portal-burst needs a whole number, got "${burst}"` };
+    }
+    options.portalRateLimit = {
+      requestsPerSecond: Number(rate),
+      ...(typeof burst === "string" ? { burst: Number(burst) } : {}),
+    };
+  }
+  // Option files are parsed here and validated (with the option's name) by startEmulator.
+  for (const [flag, key] of [
+    ["accounts", "accounts"],
+    ["trust", "trust"],
+    ["role-conditions", "roleConditions"],
+  ] as const) {
+    const file = values[flag];
+    if (typeof file !== "string") continue;
+    try {
+      options[key] = JSON.parse(readFileSync(file, "utf8")) as never;
+    } catch (error) {
+      return { kind: "error", message: `--${flag}: cannot read ${file}: ${(error as Error).message}` };
     }
   }
   return { kind: "run", options };

@@ -122,9 +122,19 @@ describe("bad input", () => {
     const other = await fetch(emu.url, {
       method: "POST",
       headers: form,
-      body: "Action=AssumeRole&Version=2011-06-15",
+      body: "Action=GetSessionToken&Version=2011-06-15",
     });
     expect(await other.text()).toContain("<Code>InvalidAction</Code>");
+    const unsignedAssumeRole = await fetch(emu.url, {
+      method: "POST",
+      headers: form,
+      body: "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111111111111%3Arole%2FReadOnly",
+    });
+    expect(unsignedAssumeRole.status).toBe(403);
+    expect(await unsignedAssumeRole.text()).toContain("<Code>MissingAuthenticationToken</Code>");
+    expect(emu.requestLog()).toContainEqual(
+      expect.objectContaining({ operation: "AssumeRole", errorType: "MissingAuthenticationToken" }),
+    );
     const unsigned = await fetch(emu.url, {
       method: "POST",
       headers: form,

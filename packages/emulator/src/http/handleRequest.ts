@@ -10,7 +10,7 @@ import { faultOutcome } from "../faults/faultReply.js";
 import type { EmulatorState } from "../state/EmulatorState.js";
 import { encodeServiceError } from "./encodeServiceError.js";
 import { BodyReadError, readBody } from "./readBody.js";
-import type { Reply } from "./Reply.js";
+import { jsonReply, type Reply } from "./Reply.js";
 import type { RequestContext } from "./RequestContext.js";
 import { routeRequest } from "./routeRequest.js";
 import { ServiceError } from "./ServiceError.js";
@@ -23,7 +23,7 @@ export interface RequestHandlerDeps {
   faults: FaultInjector;
   /** Aborted when the emulator stops, so that injected delays end at once. */
   stopping: AbortSignal;
-  /** Clears the counters, the request log and the fault rules (not tokens or clients). */
+  /** Clears the counters, the request log and the fault rules and refills the rate limit (not tokens or clients). */
   reset: () => void;
 }
 
@@ -41,14 +41,24 @@ export const handleRequest = async (
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   const path = url.pathname;
   if (path.startsWith(ADMIN_PREFIX)) {
-    req.resume();
-    send(res, adminReply(method, path, deps.log, deps.reset));
+    const { maxBodyBytes, bodyTimeoutMs } = deps.state.options;
+    const body = await readBody(req, maxBodyBytes, bodyTimeoutMs).catch(() => undefined);
+    send(
+      res,
+      body === undefined
+        ? jsonReply({ message: "The request body could not be read." }, 400)
+        : adminReply(method, path, body.toString("utf8"), {
+            log: deps.log,
+            reset: deps.reset,
+            state: deps.state,
+          }),
+    );
     return;
   }
-  const route = routeRequest(method, path, url.searchParams);
+  const addressed = routeRequest(method, path, url.searchParams);
   const entry: RequestLogEntry = {
     time: "",
-    operation: route?.operation ?? "UnknownOperation",
+    operation: addressed?.operation ?? "UnknownOperation",
     method,
     path: redactPath(path, url.searchParams),
     status: 0,
@@ -62,19 +72,27 @@ export const handleRequest = async (
       ...(errorType === undefined ? {} : { errorType }),
     });
   };
-  if (route === undefined) {
+  if (addressed === undefined) {
     req.resume();
     finish(unknownOperation(method, path), "UnknownOperationException");
     return;
   }
-  deps.log.count(route.operation);
+  // awsQuery names its operation in the body, so such a route is only final (and counted) once the body is in.
+  const namedByBody = addressed.byBody !== undefined;
+  if (!namedByBody) deps.log.count(addressed.operation);
   let rawBody: Buffer;
   try {
     rawBody = await readBody(req, deps.state.options.maxBodyBytes, deps.state.options.bodyTimeoutMs);
   } catch (error) {
-    const failure = bodyErrorReply(route.service, error);
+    if (namedByBody) deps.log.count(addressed.operation);
+    const failure = bodyErrorReply(addressed.service, error);
     finish(failure?.reply, failure?.errorType);
     return;
+  }
+  const route = addressed.byBody?.(rawBody) ?? addressed;
+  if (namedByBody) {
+    entry.operation = route.operation;
+    deps.log.count(route.operation);
   }
   const fault = deps.faults.take(route.operation);
   if (fault?.delayMs !== undefined && fault.delayMs > 0) {

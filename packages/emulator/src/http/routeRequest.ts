@@ -9,7 +9,10 @@ import { getRoleCredentials } from "../portal/getRoleCredentials.js";
 import { listAccountRoles } from "../portal/listAccountRoles.js";
 import { listAccounts } from "../portal/listAccounts.js";
 import { logout } from "../portal/logout.js";
+import { throttled } from "../portal/throttled.js";
+import { assumeRole } from "../sts/assumeRole.js";
 import { getCallerIdentity } from "../sts/getCallerIdentity.js";
+import { stsActionOf } from "../sts/stsActionOf.js";
 import type { Reply } from "./Reply.js";
 import type { RequestContext } from "./RequestContext.js";
 import type { ServiceName } from "./ServiceName.js";
@@ -19,6 +22,8 @@ export interface Route {
   operation: OperationName;
   service: ServiceName;
   handle: (ctx: RequestContext) => Reply | Promise<Reply>;
+  /** The final route once the body has arrived, for protocols that name the operation in it (awsQuery). */
+  byBody?: (body: Buffer) => Route;
 }
 
 /**
@@ -36,15 +41,15 @@ export const routeRequest = (method: string, path: string, query: URLSearchParam
         ? { operation: "CreateTokenWithIAM", service: "oidc", handle: createTokenWithIam }
         : { operation: "CreateToken", service: "oidc", handle: createToken };
     case "GET /federation/credentials":
-      return { operation: "GetRoleCredentials", service: "sso", handle: getRoleCredentials };
+      return { operation: "GetRoleCredentials", service: "sso", handle: throttled(getRoleCredentials) };
     case "GET /assignment/accounts":
-      return { operation: "ListAccounts", service: "sso", handle: listAccounts };
+      return { operation: "ListAccounts", service: "sso", handle: throttled(listAccounts) };
     case "GET /assignment/roles":
-      return { operation: "ListAccountRoles", service: "sso", handle: listAccountRoles };
+      return { operation: "ListAccountRoles", service: "sso", handle: throttled(listAccountRoles) };
     case "POST /logout":
-      return { operation: "Logout", service: "sso", handle: logout };
+      return { operation: "Logout", service: "sso", handle: throttled(logout) };
     case "POST /":
-      return { operation: "GetCallerIdentity", service: "sts", handle: getCallerIdentity };
+      return { ...GET_CALLER_IDENTITY, byBody: routeStsAction };
     case "GET /authorize":
       return { operation: "Authorize", service: "page", handle: showAuthorizePage };
     case "POST /authorize":
@@ -57,3 +62,15 @@ export const routeRequest = (method: string, path: string, query: URLSearchParam
       return undefined;
   }
 };
+
+const GET_CALLER_IDENTITY: Route = {
+  operation: "GetCallerIdentity",
+  service: "sts",
+  handle: getCallerIdentity,
+};
+
+/** The STS operation of an awsQuery body; a missing or unknown `Action` goes to GetCallerIdentity, which names it. */
+const routeStsAction = (body: Buffer): Route =>
+  stsActionOf(body) === "AssumeRole"
+    ? { operation: "AssumeRole", service: "sts", handle: assumeRole }
+    : GET_CALLER_IDENTITY;

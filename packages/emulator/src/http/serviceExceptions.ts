@@ -58,6 +58,7 @@ export const STS_ERRORS = {
   SignatureDoesNotMatch: 403,
   ServiceUnavailable: 503,
   Throttling: 400,
+  ValidationError: 400,
 } as const satisfies Record<string, number>;
 
 /** STS error codes the emulator knows the status of. */

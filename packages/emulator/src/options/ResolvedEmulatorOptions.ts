@@ -1,4 +1,6 @@
-import type { AccountDefinition } from "../EmulatorOptions.js";
+import type { AccountDefinition, RoleConditions } from "../EmulatorOptions.js";
+import type { ResolvedRateLimit } from "./resolvePortalRateLimit.js";
+import type { ResolvedTrust } from "./resolveTrust.js";
 
 /** {@link EmulatorOptions} after validation, with every default filled in. */
 export interface ResolvedEmulatorOptions {
@@ -17,4 +19,9 @@ export interface ResolvedEmulatorOptions {
   userName: string;
   maxBodyBytes: number;
   bodyTimeoutMs: number;
+  /** `undefined`: the portal is not throttled. */
+  portalRateLimit: ResolvedRateLimit | undefined;
+  /** `undefined`: every role of the directory may assume every role of the directory. */
+  trust: ResolvedTrust | undefined;
+  roleConditions: ReadonlyMap<string, RoleConditions>;
 }

@@ -1,6 +1,9 @@
 import type { AccountDefinition, EmulatorOptions } from "../EmulatorOptions.js";
 import type { ResolvedEmulatorOptions } from "./ResolvedEmulatorOptions.js";
 import { defaultAccounts } from "./defaultAccounts.js";
+import { generatedAccounts, MAX_GENERATED_ACCOUNTS } from "./generatedAccounts.js";
+import { resolvePortalRateLimit } from "./resolvePortalRateLimit.js";
+import { resolveRoleConditions, resolveTrust } from "./resolveTrust.js";
 
 /**
  * Validates {@link EmulatorOptions} (they may come from a CLI or untyped JavaScript) and fills in the defaults.
@@ -18,7 +21,10 @@ export const resolveEmulatorOptions = (options: EmulatorOptions = {}): ResolvedE
     port: integer(options.port, "port", 0, 0, 65535),
     region: regionOf(optionalString(options.region, "region") ?? "us-east-1"),
     startUrl,
-    accounts: accountsOf(options.accounts),
+    accounts: accountsOf(
+      options.accounts,
+      integer(options.generateAccounts, "generateAccounts", 0, 0, MAX_GENERATED_ACCOUNTS),
+    ),
     accessTokenTtlSeconds: integer(options.accessTokenTtlSeconds, "accessTokenTtlSeconds", 3600, 1),
     roleCredentialsTtlSeconds: integer(
       options.roleCredentialsTtlSeconds,
@@ -40,6 +46,9 @@ export const resolveEmulatorOptions = (options: EmulatorOptions = {}): ResolvedE
     userName: userNameOf(optionalString(options.userName, "userName") ?? "emulator-user"),
     maxBodyBytes: integer(options.maxBodyBytes, "maxBodyBytes", 64 * 1024, 1),
     bodyTimeoutMs: integer(options.bodyTimeoutMs, "bodyTimeoutMs", 10_000, 1),
+    portalRateLimit: resolvePortalRateLimit(options.portalRateLimit),
+    trust: resolveTrust(options.trust),
+    roleConditions: resolveRoleConditions(options.roleConditions),
   };
 };
 
@@ -88,31 +97,36 @@ const userNameOf = (userName: string): string => {
   return userName;
 };
 
-const accountsOf = (value: unknown): readonly AccountDefinition[] => {
-  if (value === undefined) return freeze(defaultAccounts());
-  if (!Array.isArray(value)) throw new TypeError("accounts must be an array of account definitions");
+const accountsOf = (value: unknown, generate: number): readonly AccountDefinition[] => {
+  if (value === undefined && generate === 0) return freeze(defaultAccounts());
+  if (value !== undefined && !Array.isArray(value)) {
+    throw new TypeError("accounts must be an array of account definitions");
+  }
+  const given: unknown[] = Array.isArray(value) ? value : [];
   const seen = new Set<string>();
-  const accounts = value.map((entry: unknown, index): AccountDefinition => {
-    const where = `accounts[${index}]`;
-    if (typeof entry !== "object" || entry === null) throw new TypeError(`${where} must be an object`);
-    const { accountId, accountName, emailAddress, roles } = entry as Record<string, unknown>;
-    if (typeof accountId !== "string" || !/^\d{12}$/.test(accountId)) {
-      throw new TypeError(`${where}.accountId must be a 12-digit string, got ${JSON.stringify(accountId)}`);
-    }
-    if (seen.has(accountId)) throw new TypeError(`${where}.accountId ${accountId} appears twice`);
-    seen.add(accountId);
-    const name = optionalString(accountName, `${where}.accountName`) ?? `Account ${accountId}`;
-    const email = optionalString(emailAddress, `${where}.emailAddress`) ?? `${accountId}@example.com`;
-    if (
-      !Array.isArray(roles) ||
-      roles.some((role) => typeof role !== "string" || !/^[\w+=,.@-]{1,64}$/.test(role))
-    ) {
-      throw new TypeError(
-        `${where}.roles must be an array of role names ([A-Za-z0-9_+=,.@-], 1-64 characters)`,
-      );
-    }
-    return { accountId, accountName: name, emailAddress: email, roles: [...new Set(roles as string[])] };
-  });
+  const accounts = [...given, ...generatedAccounts(generate)].map(
+    (entry: unknown, index): AccountDefinition => {
+      const where = `accounts[${index}]`;
+      if (typeof entry !== "object" || entry === null) throw new TypeError(`${where} must be an object`);
+      const { accountId, accountName, emailAddress, roles } = entry as Record<string, unknown>;
+      if (typeof accountId !== "string" || !/^\d{12}$/.test(accountId)) {
+        throw new TypeError(`${where}.accountId must be a 12-digit string, got ${JSON.stringify(accountId)}`);
+      }
+      if (seen.has(accountId)) throw new TypeError(`${where}.accountId ${accountId} appears twice`);
+      seen.add(accountId);
+      const name = optionalString(accountName, `${where}.accountName`) ?? `Account ${accountId}`;
+      const email = optionalString(emailAddress, `${where}.emailAddress`) ?? `${accountId}@example.com`;
+      if (
+        !Array.isArray(roles) ||
+        roles.some((role) => typeof role !== "string" || !/^[\w+=,.@-]{1,64}$/.test(role))
+      ) {
+        throw new TypeError(
+          `${where}.roles must be an array of role names ([A-Za-z0-9_+=,.@-], 1-64 characters)`,
+        );
+      }
+      return { accountId, accountName: name, emailAddress: email, roles: [...new Set(roles as string[])] };
+    },
+  );
   return freeze(accounts);
 };
 

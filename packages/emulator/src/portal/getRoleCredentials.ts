@@ -1,16 +1,14 @@
 import { jsonReply, type Reply } from "../http/Reply.js";
 import type { RequestContext } from "../http/RequestContext.js";
-import { randomChars, randomToken } from "../state/randomToken.js";
+import { issueCredential } from "../state/issueCredential.js";
+import { roleArnOf } from "../sts/parseRoleArn.js";
 import { authenticateBearer } from "./authenticateBearer.js";
 import { requiredQuery } from "./requiredQuery.js";
 import { ssoError } from "./ssoError.js";
 
-const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /**
  * `GET /federation/credentials`: short-term credentials for a role the user has in an account. The emulator keeps
- * them so that STS GetCallerIdentity can verify signatures made with them.
+ * them so that STS can verify signatures made with them.
  */
 export const getRoleCredentials = (ctx: RequestContext): Reply => {
   authenticateBearer(ctx);
@@ -21,16 +19,13 @@ export const getRoleCredentials = (ctx: RequestContext): Reply => {
   if (account === undefined || !account.roles.includes(roleName)) {
     throw ssoError("ResourceNotFoundException", "No access to the requested role in the requested account.");
   }
-  const credential = {
-    accessKeyId: `ASIA${randomChars(KEY_ALPHABET, 16)}`,
-    secretAccessKey: randomChars(SECRET_ALPHABET, 40),
-    sessionToken: randomToken("IQoJb3JpZ2luX2VjE", 180),
+  const credential = issueCredential(state, {
     accountId,
     roleName,
+    roleArn: roleArnOf(accountId, roleName),
     userName: state.options.userName,
     expirationMs: state.clock.now() + state.options.roleCredentialsTtlSeconds * 1000,
-  };
-  state.credentials.add(credential);
+  });
   return jsonReply({
     roleCredentials: {
       accessKeyId: credential.accessKeyId,

@@ -1,10 +1,13 @@
-/** Role credentials GetRoleCredentials issued; STS verifies signatures against them. */
+/** Role session credentials GetRoleCredentials or AssumeRole issued; STS verifies signatures against them. */
 export interface IssuedCredential {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
   accountId: string;
   roleName: string;
+  /** The ARN of the role (with its path, when it has one). */
+  roleArn: string;
+  /** The role session name: the signed-in user's name, or AssumeRole's `RoleSessionName`. */
   userName: string;
   expirationMs: number;
 }

@@ -6,6 +6,7 @@ import { ClientRegistry } from "./ClientRegistry.js";
 import { CredentialStore } from "./CredentialStore.js";
 import { DeviceAuthorizationStore } from "./DeviceAuthorizationStore.js";
 import { SingleUseStore } from "./SingleUseStore.js";
+import { TokenBucket } from "./TokenBucket.js";
 import { TokenStore } from "./TokenStore.js";
 
 /** Everything the emulator remembers between requests. */
@@ -26,6 +27,8 @@ export interface EmulatorState {
   readonly deviceConsents: SingleUseStore<string>;
   /** Key that authenticates pagination tokens, so they stay opaque and tamper-evident. */
   readonly pageTokenKey: Buffer;
+  /** The portal's rate limit; `undefined` when the portal is not throttled. */
+  readonly portalBucket: TokenBucket | undefined;
 }
 
 /** Fresh, empty state. */
@@ -44,4 +47,10 @@ export const createEmulatorState = (
   credentials: new CredentialStore(),
   deviceConsents: new SingleUseStore(),
   pageTokenKey: randomBytes(32),
+  portalBucket:
+    options.portalRateLimit === undefined
+      ? undefined
+      : new TokenBucket(options.portalRateLimit.requestsPerSecond, options.portalRateLimit.burst, () =>
+          clock.now(),
+        ),
 });

@@ -45,6 +45,11 @@ export class TokenStore {
     return this.#refresh.get(refreshToken);
   }
 
+  /** Every access token the emulator issued or was seeded with. */
+  allAccess(): IterableIterator<IssuedAccessToken> {
+    return this.#access.values();
+  }
+
   /** Revokes an access token and the refresh token issued with it. Returns false for an unknown token. */
   revoke(accessToken: string): boolean {
     const token = this.#access.get(accessToken);

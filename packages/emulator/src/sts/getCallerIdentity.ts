@@ -1,15 +1,14 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Reply } from "../http/Reply.js";
 import type { RequestContext } from "../http/RequestContext.js";
 import { xmlEscape } from "../http/xmlEscape.js";
+import { roleIdOf } from "./roleIdOf.js";
 import { stsError } from "./stsError.js";
 import { verifySigV4 } from "./verifySigV4.js";
 
-const ROLE_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
 /**
  * `POST /` with `Action=GetCallerIdentity` (awsQuery): who signed the request. Only requests signed with
- * credentials the emulator issued are accepted.
+ * credentials the emulator issued (GetRoleCredentials or AssumeRole) are accepted.
  */
 export const getCallerIdentity = async (ctx: RequestContext): Promise<Reply> => {
   const form = new URLSearchParams(ctx.body);
@@ -36,12 +35,4 @@ export const getCallerIdentity = async (ctx: RequestContext): Promise<Reply> => 
     "  </ResponseMetadata>\n" +
     "</GetCallerIdentityResponse>\n";
   return { status: 200, headers: { "content-type": "text/xml", "x-amzn-requestid": requestId }, body };
-};
-
-/** A stable role id (`AROA` + 17 characters) derived from the account and role. */
-const roleIdOf = (accountId: string, roleName: string): string => {
-  const digest = createHash("sha256").update(`${accountId}/${roleName}`).digest();
-  let id = "AROA";
-  for (let i = 0; i < 17; i += 1) id += ROLE_ID_ALPHABET[(digest[i] ?? 0) % ROLE_ID_ALPHABET.length];
-  return id;
 };
