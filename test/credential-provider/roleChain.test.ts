@@ -231,10 +231,9 @@ test.each(["via-static", "via-metadata", "via-plain"])(
 test("STS refusing the source credentials is a service failure to retry, and the retry fetches new ones", async () => {
   await env.signIn("dev");
   env.emu.faults.add({ operation: "AssumeRole", exception: "ExpiredToken", times: 1 });
-  const provider = env.sdk.fromSSO({ profile: "prod" });
-  const error = await provider().catch((e: unknown) => e as { reason: string; message: string });
-  expect(error).toMatchObject({ reason: "ServiceUnavailable" });
+  const error = await failure("prod");
+  expect(error).toMatchObject({ reason: "ServiceUnavailable", tryNextLink: false });
   expect(error.message).toContain("try again");
-  expect((await provider()).accountId).toBe("222222222222");
+  expect((await env.sdk.fromSSO({ profile: "prod" })()).accountId).toBe("222222222222");
   expect(env.emu.stats()).toMatchObject({ GetRoleCredentials: 2, AssumeRole: 2 });
 });
