@@ -6,15 +6,18 @@ import { loadProviderErrors } from "@sso-kit/token-provider";
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.
  *
  * - `NotApplicable`: the profile is missing, is not an SSO profile, or only resolves an SSO access token (no
- *   `sso_account_id`/`sso_role_name`). The only reason with `tryNextLink: true`: a credential chain moves on.
- * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section or `fromSSO` options) is incomplete
- *   or contradicts itself.
+ *   `sso_account_id`/`sso_role_name`), or its role chain (`role_arn` + `source_profile`) ends in no SSO profile.
+ *   The only reason with `tryNextLink: true`: a credential chain moves on.
+ * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section, role chain or `fromSSO` options) is
+ *   incomplete or contradicts itself, or STS refused an `AssumeRole`'s parameters.
  * - `Token`: no usable SSO access token: none cached, expired, unreadable, or it could not be refreshed.
  * - `Unauthorized`: the portal rejected the access token (expired or revoked server-side): sign in again.
- * - `InvalidCredentials`: GetRoleCredentials answered without a complete set of temporary credentials.
+ * - `InvalidCredentials`: GetRoleCredentials or AssumeRole answered without a complete set of temporary
+ *   credentials.
  * - `ServiceUnavailable`: throttling, a 5xx, a timeout or a network failure that persisted through the retries
- *   (3 attempts).
- * - `ServiceError`: any other GetRoleCredentials failure (for example no such account or role).
+ *   (3 attempts), or STS rejecting a chain's source credentials (they are fetched anew next time).
+ * - `ServiceError`: any other GetRoleCredentials or AssumeRole failure (for example no such account or role, or a
+ *   role whose trust policy denies the chain's source).
  */
 export type SsoCredentialsErrorReason =
   | "NotApplicable"
