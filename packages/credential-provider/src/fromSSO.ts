@@ -48,6 +48,10 @@ const callerOf = (properties: Record<string, unknown> | undefined): InheritedCli
  * expire, and shares them, and any GetRoleCredentials call under way, with every provider of the process that
  * resolves the same session or start URL, account, role and access token.
  *
+ * A profile with `role_arn` + `source_profile` is a role chain: its SSO profile's role credentials, then one STS
+ * `AssumeRole` per hop (`@aws-sdk/client-sts`, loaded then), each hop's credentials shared the same way, keyed by
+ * the chain below them.
+ *
  * @example
  * ```ts
  * import { fromSSO } from "@sso-kit/credential-provider";
