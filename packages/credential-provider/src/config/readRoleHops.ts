@@ -15,7 +15,8 @@ export interface RoleHopsEnvironment {
   readonly AWS_STS_REGIONAL_ENDPOINTS?: string | undefined;
 }
 
-const ROLE_ARN = /^arn:[a-z-]+:iam::(\d{12}):role\/.+$/;
+// Any account digits: AWS's are 12, but the check is STS's; this only finds the account the credentials are for.
+const ROLE_ARN = /^arn:[a-z-]+:iam::(\d+):role\/.+$/;
 
 const value = (section: IniSection, key: string): string | undefined => {
   const found = section[key];
