@@ -127,6 +127,15 @@ test("a chained profile's GetCallerIdentity is the assumed role's, through SSO t
   expect(env.emu.stats()).toMatchObject({ GetRoleCredentials: 1, AssumeRole: 1 });
 });
 
+test("20 providers of a chained profile resolving at once make one GetRoleCredentials and one AssumeRole", async () => {
+  await env.signIn("dev");
+  const resolved = await Promise.all(
+    Array.from({ length: 20 }, () => env.sdk.fromSSO({ profile: "prod" })()),
+  );
+  expect(new Set(resolved.map((identity) => identity.accessKeyId)).size).toBe(1);
+  expect(env.emu.stats()).toMatchObject({ GetRoleCredentials: 1, AssumeRole: 1 });
+});
+
 test("a two-hop chain (audit -> prod -> dev) assumes each role with the previous one's credentials", async () => {
   await env.signIn("dev");
   const identity = await callerIdentity("audit");
