@@ -228,7 +228,9 @@ test.each([
 test.each(["via-static", "via-metadata", "via-plain"])(
   "a chain with no SSO profile (%s) passes on to the next provider (tryNextLink: true)",
   async (profile) => {
-    expect(await failure(profile)).toMatchObject({ reason: "NotApplicable", tryNextLink: true });
+    const error = await failure(profile);
+    expect(error).toMatchObject({ reason: "NotApplicable", tryNextLink: true });
+    expect(error.message).toContain(`'${profile}'`);
     const chain = createCredentialChain(env.sdk.fromSSO({ profile }), async () => ({
       accessKeyId: "AKIDNEXT",
       secretAccessKey: "next",

@@ -1,4 +1,5 @@
 import { loadSharedConfig } from "@sso-kit/token-provider";
+import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { profileNameOf } from "./profileNameOf.js";
@@ -33,6 +34,17 @@ export const resolveRoleChain = async (
     throw toCredentialsProviderError(error, "InvalidConfig", logger);
   }
   const { baseProfile, hops } = readRoleHops(config, profileName, process.env, logger);
-  const base = await resolveRoleTarget(hops.length === 0 ? init : { ...init, profile: baseProfile }, caller);
-  return { base, hops };
+  if (hops.length === 0) return { base: await resolveRoleTarget(init, caller), hops };
+  try {
+    return { base: await resolveRoleTarget({ ...init, profile: baseProfile }, caller), hops };
+  } catch (error) {
+    // The user asked for the chain's first profile: say how its end was reached.
+    if (error instanceof SsoCredentialsProviderError && error.reason === "NotApplicable") {
+      throw new SsoCredentialsProviderError(
+        `Profile '${profileName}' takes its credentials from source profile '${baseProfile}': ${error.message}`,
+        { reason: "NotApplicable", tryNextLink: true, cause: error, logger },
+      );
+    }
+    throw error;
+  }
 };
