@@ -79,18 +79,26 @@ interface Adaptation {
   /** Resolve this profile instead; `notApplicable` must then give NotApplicable. */
   profile?: string;
   notApplicable?: string;
+  /** A role-chain profile whose resolution must reach STS AssumeRole (signed with `profile`'s credentials). */
+  assumes?: string;
 }
 
 const ADAPTED: Record<string, Adaptation> = {
   "botocore/func-sso-source-profile-legacy": {
-    why: "role chaining (source_profile) is the SDK ini provider's; fromSSO is what resolves the SSO source profile B",
+    why:
+      "fromSSO resolves the SSO source profile B as the scenario expects, and for A sends B's credentials to STS " +
+      "AssumeRole; the assumed credentials themselves are checked in roleChain.test.ts (the emulator verifies " +
+      "AssumeRole's signature, and this scenario's canned portal reply holds credentials it never issued)",
     profile: "B",
-    notApplicable: "A",
+    assumes: "A",
   },
   "botocore/func-sso-source-profile-session": {
-    why: "role chaining (source_profile) is the SDK ini provider's; fromSSO is what resolves the SSO source profile B",
+    why:
+      "fromSSO resolves the SSO source profile B as the scenario expects, and for A sends B's credentials to STS " +
+      "AssumeRole; the assumed credentials themselves are checked in roleChain.test.ts (the emulator verifies " +
+      "AssumeRole's signature, and this scenario's canned portal reply holds credentials it never issued)",
     profile: "B",
-    notApplicable: "A",
+    assumes: "A",
   },
   "java/creds-static-stability": {
     why:
@@ -412,6 +420,13 @@ describe.each(scenarios.map((scenario) => [scenario.id, scenario] as const))("%s
         reason: "NotApplicable",
         tryNextLink: true,
       });
+    }
+    if (adapted?.assumes !== undefined) {
+      const sts = redirectingHandler(emu);
+      await sdk
+        .fromSSO({ profile: adapted.assumes, clientConfig: { requestHandler: sts.handler } })()
+        .catch(() => undefined);
+      expect(sts.seen.map((request) => request.url)).toContain("https://sts.us-east-1.amazonaws.com/");
     }
     if (scenario.expectedError !== undefined || adapted?.expectError === true) {
       const error = last.error as InstanceType<typeof sdk.SsoCredentialsProviderError>;

@@ -82,6 +82,12 @@ export interface FromSSOInit {
    * every call as `{ callerClientConfig }`). Lowest precedence.
    */
   callerClientConfig?: InheritedClientConfig | undefined;
+  /**
+   * Asked for the current code of the MFA device `mfa_serial` when a role of the profile's chain requires one
+   * (profiles with `role_arn`, `source_profile` and `mfa_serial`), as the SDK's `fromIni` asks. Without it such a
+   * profile fails with an `InvalidConfig` error.
+   */
+  mfaCodeProvider?: ((mfaSerial: string) => Promise<string>) | undefined;
   /** Receives debug messages about credential resolution (never credentials or tokens). */
   logger?: Logger | undefined;
 }

@@ -1,8 +1,8 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { ProviderClients } from "./clients/ProviderClients.js";
 import { describeTarget } from "./config/describeTarget.js";
-import { resolveRoleTarget } from "./config/resolveRoleTarget.js";
-import type { RoleTarget } from "./config/RoleTarget.js";
+import { resolveRoleChain } from "./config/resolveRoleChain.js";
+import type { RoleChain } from "./config/RoleChain.js";
 import { ssoRegionOf } from "./config/ssoRegionOf.js";
 import {
   adoptCredentialsProviderError,
@@ -12,9 +12,13 @@ import type { FromSSOInit, InheritedClientConfig } from "./FromSSOInit.js";
 import type { SsoCredentialIdentity } from "./identity/SsoCredentialIdentity.js";
 import { toCredentialIdentity } from "./identity/toCredentialIdentity.js";
 import { getRoleCredentials } from "./portal/getRoleCredentials.js";
+import type { RoleCredentials } from "./portal/RoleCredentials.js";
+import { hopSharingKey } from "./sharing/hopSharingKey.js";
 import { REFRESH_WINDOW_MS } from "./sharing/REFRESH_WINDOW_MS.js";
 import { sharedRoleCredentials } from "./sharing/SharedRoleCredentials.js";
 import { sharingKey } from "./sharing/sharingKey.js";
+import { assumeRole } from "./sts/assumeRole.js";
+import { isSourceRejected } from "./sts/toStsError.js";
 import { getAccessToken } from "./token/getAccessToken.js";
 
 const LOG = "@sso-kit/credential-provider -";
@@ -44,6 +48,10 @@ const callerOf = (properties: Record<string, unknown> | undefined): InheritedCli
  * expire, and shares them, and any GetRoleCredentials call under way, with every provider of the process that
  * resolves the same session or start URL, account, role and access token.
  *
+ * A profile with `role_arn` + `source_profile` is a role chain: its SSO profile's role credentials, then one STS
+ * `AssumeRole` per hop (`@aws-sdk/client-sts`, loaded then), each hop's credentials shared the same way, keyed by
+ * the chain below them.
+ *
  * @example
  * ```ts
  * import { fromSSO } from "@sso-kit/credential-provider";
@@ -58,7 +66,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
   const { logger } = init;
   const reuse = init.ignoreCache !== true;
   const clients = new ProviderClients(init, logger);
-  let target: RoleTarget | undefined;
+  let chain: RoleChain | undefined;
   let memo: Memo | undefined;
   let pending: Promise<SsoCredentialIdentity> | undefined;
 
@@ -66,23 +74,45 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     logger?.debug?.(`${LOG} fromSSO`);
     await adoptCredentialsProviderError();
     const caller = callerOf(properties) ?? init.callerClientConfig;
-    const resolved = target ?? (await resolveRoleTarget(init, caller));
-    if (reuse) target = resolved;
+    const resolved = chain ?? (await resolveRoleChain(init, caller));
+    if (reuse) chain = resolved;
+    const { base, hops } = resolved;
     clients.useCaller(caller);
-    const accessToken = await getAccessToken(resolved, clients, logger);
-    const key = sharingKey(resolved, accessToken);
+    const accessToken = await getAccessToken(base, clients, logger);
+    const key = sharingKey(base, accessToken);
     const fetch = async () => {
-      logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(resolved)}`);
-      const client = await clients.portal(ssoRegionOf(resolved));
-      return getRoleCredentials({ client, target: resolved, accessToken, logger });
+      logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(base)}`);
+      const client = await clients.portal(ssoRegionOf(base));
+      return getRoleCredentials({ client, target: base, accessToken, logger });
     };
-    let credentials;
+    const renew = reuse && properties?.forceRefresh !== true;
+    let credentials: RoleCredentials;
     try {
-      credentials = await sharedRoleCredentials.resolve(
-        key,
-        fetch,
-        reuse && properties?.forceRefresh !== true,
-      );
+      // Credentials below the last hop are reused while fresh even on forceRefresh: only the outermost were
+      // refused by whoever asked.
+      credentials = await sharedRoleCredentials.resolve(key, fetch, hops.length === 0 ? renew : reuse);
+      let sourceKey = key;
+      for (const [index, hop] of hops.entries()) {
+        const source = credentials;
+        const region = hop.region ?? ssoRegionOf(base);
+        const hopKey = hopSharingKey(sourceKey, hop, region);
+        const assume = () => {
+          logger?.debug?.(`${LOG} AssumeRole ${hop.roleArn} for profile ${hop.profileName}`);
+          const { mfaCodeProvider } = init;
+          return assumeRole({ clients, hop, source, defaultRegion: region, mfaCodeProvider, logger });
+        };
+        try {
+          credentials = await sharedRoleCredentials.resolve(
+            hopKey,
+            assume,
+            index === hops.length - 1 ? renew : reuse,
+          );
+        } catch (error) {
+          if (isSourceRejected(error)) sharedRoleCredentials.invalidate(sourceKey);
+          throw error;
+        }
+        sourceKey = hopKey;
+      }
     } catch (error) {
       const now = Date.now();
       if (error instanceof SsoCredentialsProviderError && error.reason === "Unauthorized") {
@@ -103,7 +133,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
       }
       throw error;
     }
-    const identity = toCredentialIdentity(credentials, resolved);
+    const identity = toCredentialIdentity(credentials, base, hops);
     if (reuse) {
       memo = {
         identity,

@@ -1,6 +1,12 @@
 import type { Logger } from "@smithy/types";
 import { fromSSO } from "@sso-kit/credential-provider";
-import { describeError, resolveSsoProfile, withFileLock } from "@sso-kit/token-provider/internal";
+import {
+  describeError,
+  getProfileName,
+  loadSharedConfig,
+  resolveSsoProfile,
+  withFileLock,
+} from "@sso-kit/token-provider/internal";
 import { CliError } from "../errors/CliError.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";
@@ -27,14 +33,19 @@ export interface GetRoleCredentialsOptions {
 export interface ResolvedRoleCredentials {
   /** The credentials. */
   readonly credentials: RoleCredentials;
-  /** `cache`: reused from `~/.aws/cli/cache`; `sso`: fetched with GetRoleCredentials (and then cached). */
-  readonly source: "cache" | "sso";
+  /**
+   * `cache`: reused from `~/.aws/cli/cache`; `sso`: fetched with GetRoleCredentials (and then cached); `chain`:
+   * a role chain's (`role_arn` + `source_profile`), assumed through `fromSSO` (not cached across runs).
+   */
+  readonly source: "cache" | "sso" | "chain";
 }
 
 /**
  * The role credentials of an SSO profile for `credential-process` and `export`: reused from the AWS CLI's
  * role-credential cache while more than 5 minutes remain, otherwise obtained through `fromSSO` (which reads and
- * refreshes the SSO token) and cached, so that repeated runs do not call GetRoleCredentials each time.
+ * refreshes the SSO token) and cached, so that repeated runs do not call GetRoleCredentials each time. A profile
+ * with `role_arn` is a role chain: its credentials come from `fromSSO`, which follows the chain to its SSO
+ * profile and assumes each role, every run.
  *
  * @throws the SSO packages' errors (not signed in, bad config, service errors), or a `CliError` when the profile
  *   names no account and role.
@@ -43,11 +54,18 @@ export async function getRoleCredentials(
   options: GetRoleCredentialsOptions,
 ): Promise<ResolvedRoleCredentials> {
   const { logger, secrets } = options;
-  const profile = await resolveSsoProfile({ profile: options.profile });
-  const { accountId, roleName, profileName } = profile;
+  const profileName = getProfileName({ profile: options.profile });
+  if ((await loadSharedConfig()).profiles.get(profileName)?.role_arn) {
+    // fromSSO resolves the chain (and reports a chain without SSO); its in-process sharing is all the caching.
+    const credentials = await fetchRoleCredentials(profileName, undefined, logger);
+    secrets?.add(credentials.secretAccessKey, credentials.sessionToken);
+    return { credentials, source: "chain" };
+  }
+  const profile = await resolveSsoProfile({ profile: profileName });
+  const { accountId, roleName } = profile;
   if (accountId === undefined || roleName === undefined) {
     throw new CliError(
-      `Profile '${profileName}' has no sso_account_id and sso_role_name, so it has no role credentials; add them to the profile (see 'sso-kit ls --profile ${profileName}' for your accounts and roles).`,
+      `Profile '${profile.profileName}' has no sso_account_id and sso_role_name, so it has no role credentials; add them to the profile (see 'sso-kit ls --profile ${profile.profileName}' for your accounts and roles).`,
     );
   }
   const key = roleCredentialCacheKey(
@@ -64,7 +82,7 @@ export async function getRoleCredentials(
     async (): Promise<ResolvedRoleCredentials> => {
       const fetchedMeanwhile = await readFresh(cache, key, logger, secrets);
       if (fetchedMeanwhile !== undefined) return { credentials: fetchedMeanwhile, source: "cache" };
-      const credentials = await fetchRoleCredentials(profileName, accountId, logger);
+      const credentials = await fetchRoleCredentials(profile.profileName, accountId, logger);
       const held = [credentials.secretAccessKey, credentials.sessionToken];
       secrets?.add(...held);
       try {
@@ -104,7 +122,7 @@ async function readFresh(
 
 async function fetchRoleCredentials(
   profileName: string,
-  accountId: string,
+  accountId: string | undefined,
   logger: Logger | undefined,
 ): Promise<RoleCredentials> {
   const identity = await fromSSO({ profile: profileName, ...(logger ? { logger } : {}) })();
@@ -118,6 +136,6 @@ async function fetchRoleCredentials(
     secretAccessKey: identity.secretAccessKey,
     sessionToken: identity.sessionToken,
     expiration: identity.expiration,
-    accountId: identity.accountId ?? accountId,
+    ...((identity.accountId ?? accountId) !== undefined && { accountId: identity.accountId ?? accountId }),
   };
 }

@@ -1,9 +1,12 @@
 import type { SSOClientConfig } from "@aws-sdk/client-sso";
+import type { STSClient } from "@aws-sdk/client-sts";
 import type { Logger, TokenIdentityProvider } from "@smithy/types";
-import { fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider/internal";
+import { boundedRequestHandler, fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider/internal";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { createSsoClient } from "../portal/createSsoClient.js";
+import type { RoleCredentials } from "../portal/RoleCredentials.js";
+import { loadStsClientModule } from "../sts/loadStsClientModule.js";
 import type { SsoPortalClient } from "../portal/SsoPortalClient.js";
 import { mergeClientConfig } from "./mergeClientConfig.js";
 
@@ -20,6 +23,7 @@ export class ProviderClients {
   private portalFor: { region: string; client: Promise<SsoPortalClient> } | undefined;
   private token: { session: string; provider: TokenIdentityProvider } | undefined;
   private tokenCache: SsoTokenCache | undefined;
+  private stsHandler: ReturnType<typeof boundedRequestHandler> | undefined;
 
   constructor(
     private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig">,
@@ -35,6 +39,7 @@ export class ProviderClients {
     this.config = this.merge(caller);
     this.portalFor = undefined;
     this.token = undefined;
+    this.stsHandler = undefined;
   }
 
   /**
@@ -53,6 +58,27 @@ export class ProviderClients {
       });
     }
     return this.portalFor.client;
+  }
+
+  /**
+   * An STS client for one `AssumeRole` of a role chain, signing with `credentials` (those of the hop's source),
+   * in `region`. It has the merged `logger`, `requestHandler` and `userAgentAppId` (not the rest of
+   * `clientConfig`, whose `endpoint` and the like are the SSO clients'), and one bounded request handler shared by
+   * every STS client of this provider and calling client. `@aws-sdk/client-sts` is loaded here, on first use.
+   */
+  async sts(region: string, useGlobalEndpoint: boolean, credentials: RoleCredentials): Promise<STSClient> {
+    const { STSClient } = await loadStsClientModule();
+    const { logger, userAgentAppId, requestHandler } = this.config;
+    this.stsHandler ??= boundedRequestHandler(requestHandler);
+    const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+    return new STSClient({
+      region,
+      useGlobalEndpoint,
+      credentials: { accessKeyId, secretAccessKey, sessionToken },
+      requestHandler: this.stsHandler,
+      ...(logger !== undefined && { logger }),
+      ...(userAgentAppId !== undefined && { userAgentAppId }),
+    });
   }
 
   /** The refreshing token provider of the target's sso-session (same cache store and lock as every sso-kit tool). */

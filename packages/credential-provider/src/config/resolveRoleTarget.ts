@@ -1,6 +1,5 @@
 import type { Logger } from "@smithy/types";
 import {
-  getProfileName,
   resolveSsoProfile,
   resolveSsoSession,
   type SharedConfigInit,
@@ -9,11 +8,9 @@ import {
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
+import { profileNameOf } from "./profileNameOf.js";
 import type { RoleTarget } from "./RoleTarget.js";
-
-/** `""` counts as unset, as in the official provider (which tests these options for truth). */
-const given = (value: string | undefined): string | undefined =>
-  value === undefined || value === "" ? undefined : value;
+import { given, usesSsoOptions } from "./usesSsoOptions.js";
 
 const sharedConfigInit = (init: FromSSOInit): SharedConfigInit => ({
   ...(init.filepath !== undefined && { filepath: init.filepath }),
@@ -38,8 +35,7 @@ export const resolveRoleTarget = async (
   init: FromSSOInit,
   caller: InheritedClientConfig | undefined,
 ): Promise<RoleTarget> => {
-  const explicit = [init.ssoStartUrl, init.ssoAccountId, init.ssoRegion, init.ssoRoleName, init.ssoSession];
-  return explicit.some((value) => given(value) !== undefined) ? fromOptions(init) : fromProfile(init, caller);
+  return usesSsoOptions(init) ? fromOptions(init) : fromProfile(init, caller);
 };
 
 const fromOptions = async (init: FromSSOInit): Promise<RoleTarget> => {
@@ -120,10 +116,7 @@ const fromProfile = async (
   caller: InheritedClientConfig | undefined,
 ): Promise<RoleTarget> => {
   const { logger } = init;
-  const profileName = getProfileName({
-    ...(init.profile !== undefined && { profile: init.profile }),
-    parentClientConfig: { profile: given(init.parentClientConfig?.profile) ?? given(caller?.profile) },
-  });
+  const profileName = profileNameOf(init, caller);
   let profile;
   try {
     profile = await resolveSsoProfile({

@@ -5,20 +5,25 @@ import { loadProviderErrors } from "@sso-kit/token-provider/internal";
 /**
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.
  *
- * - `NotApplicable`: the profile is missing or is not an SSO profile. The only reason with `tryNextLink: true`:
- *   a credential chain moves on.
- * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section or `fromSSO` options) is incomplete
- *   or contradicts itself, or the profile only resolves an SSO access token (no `sso_account_id`/`sso_role_name`), or the
- *   SSO-OIDC endpoint a token refresh went to is not SSO-OIDC (it answered with an HTML page or a redirect: the
- *   message names the URL).
+ * - `NotApplicable`: the profile is missing or is not an SSO profile, or its role chain (`role_arn` +
+ *   `source_profile`) ends in no SSO profile. The only reason with `tryNextLink: true`: a credential chain
+ *   moves on.
+ * - `InvalidConfig`: the SSO configuration (profile, `[sso-session]` section, role chain or `fromSSO` options)
+ *   is incomplete or contradicts itself, or the profile only resolves an SSO access token (no
+ *   `sso_account_id`/`sso_role_name`), or STS refused an `AssumeRole`'s parameters, or the SSO-OIDC endpoint a
+ *   token refresh went to is not SSO-OIDC (it answered with an HTML page or a redirect: the message names the
+ *   URL).
  * - `Token`: no usable SSO session: no token cached, an expired token that cannot be refreshed (the refresh token
  *   or client registration was rejected or expired), an unusable token file. Signing in again is the fix.
  * - `Unauthorized`: the portal rejected the access token (expired or revoked server-side): sign in again.
- * - `InvalidCredentials`: GetRoleCredentials answered without a complete set of temporary credentials.
+ * - `InvalidCredentials`: GetRoleCredentials or AssumeRole answered without a complete set of temporary
+ *   credentials.
  * - `ServiceUnavailable`: throttling, a 5xx, a timeout or a network failure that persisted through the retries
  *   (3 attempts), of GetRoleCredentials or of the token refresh (SSO-OIDC CreateToken, which also counts a reply
- *   that cannot be used). The SSO session may be fine: try again; nothing cached was thrown away.
- * - `ServiceError`: any other GetRoleCredentials failure (for example no such account or role).
+ *   that cannot be used), or STS rejecting a chain's source credentials (they are fetched anew next time). The
+ *   SSO session may be fine: try again; nothing cached was thrown away.
+ * - `ServiceError`: any other GetRoleCredentials or AssumeRole failure (for example no such account or role, or a
+ *   role whose trust policy denies the chain's source).
  */
 export type SsoCredentialsErrorReason =
   | "NotApplicable"

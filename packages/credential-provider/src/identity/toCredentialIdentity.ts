@@ -1,3 +1,4 @@
+import type { RoleHop } from "../config/RoleHop.js";
 import type { RoleTarget } from "../config/RoleTarget.js";
 import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import type { SsoCredentialFeatures, SsoCredentialIdentity } from "./SsoCredentialIdentity.js";
@@ -19,16 +20,31 @@ const featuresOf = (target: RoleTarget): SsoCredentialFeatures => {
     : { CREDENTIALS_SSO_LEGACY: "u" };
 };
 
-/** The identity a provider hands out for shared role credentials: a new object, owned by that provider. */
+/**
+ * The identity a provider hands out for shared role credentials: a new object, owned by that provider. After the
+ * `AssumeRole` hops of a role chain, the account is the last role's and the flags add those `fromIni` sets for a
+ * `source_profile` chain (`CREDENTIALS_PROFILE_SOURCE_PROFILE` "o", `CREDENTIALS_STS_ASSUME_ROLE` "i").
+ */
 export const toCredentialIdentity = (
   credentials: RoleCredentials,
   target: RoleTarget,
-): SsoCredentialIdentity => ({
-  accessKeyId: credentials.accessKeyId,
-  secretAccessKey: credentials.secretAccessKey,
-  sessionToken: credentials.sessionToken,
-  expiration: new Date(credentials.expiration),
-  accountId: target.accountId,
-  ...(credentials.credentialScope !== undefined ? { credentialScope: credentials.credentialScope } : {}),
-  $source: featuresOf(target),
-});
+  hops: readonly RoleHop[] = [],
+): SsoCredentialIdentity => {
+  const last = hops[hops.length - 1];
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+    expiration: new Date(credentials.expiration),
+    accountId: last?.accountId ?? target.accountId,
+    ...(credentials.credentialScope !== undefined ? { credentialScope: credentials.credentialScope } : {}),
+    $source:
+      last === undefined
+        ? featuresOf(target)
+        : {
+            ...featuresOf(target),
+            CREDENTIALS_PROFILE_SOURCE_PROFILE: "o",
+            CREDENTIALS_STS_ASSUME_ROLE: "i",
+          },
+  };
+};

@@ -1,45 +1,13 @@
 import type { Logger } from "@smithy/types";
 import { describeError, redactSecrets, signInAdvice, signInCommand } from "@sso-kit/token-provider/internal";
 import type { RoleTarget } from "../config/RoleTarget.js";
+import { isThrottling, readSdkError } from "../errors/readSdkError.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import { describeTarget } from "../config/describeTarget.js";
 import {
   SsoCredentialsProviderError,
   type SsoCredentialsProviderErrorOptions,
 } from "../errors/SsoCredentialsProviderError.js";
-
-/** What an SDK client error carries that matters here; read defensively (any thrown value may arrive). */
-interface SdkErrorShape {
-  name: string;
-  status: number | undefined;
-  attempts: number | undefined;
-  /** Went through the SDK client's middleware (network failures have `$metadata` but no status). */
-  fromSdk: boolean;
-  /** A system error code (`ECONNRESET`, ...): the connection failed, whatever status was already received. */
-  network: boolean;
-}
-
-// Duck-typed rather than `instanceof Error`: an error made in another realm (worker, vm context) says the same.
-const readSdkError = (error: unknown): SdkErrorShape => {
-  if (typeof error !== "object" || error === null) {
-    return { name: typeof error, status: undefined, attempts: undefined, fromSdk: false, network: false };
-  }
-  const {
-    name,
-    code,
-    $metadata: metadata,
-  } = error as { name?: unknown; code?: unknown; $metadata?: unknown };
-  const meta = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>) : {};
-  return {
-    name: typeof name === "string" ? name : "Error",
-    status: typeof meta.httpStatusCode === "number" ? meta.httpStatusCode : undefined,
-    attempts: typeof meta.attempts === "number" ? meta.attempts : undefined,
-    fromSdk: metadata !== undefined,
-    network: typeof code === "string" && /^E[A-Z0-9_]+$/.test(code),
-  };
-};
-
-const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
 
 /**
  * Turns a failed GetRoleCredentials call of the SDK client into a typed error. Throttling, 5xx, network failures
@@ -86,7 +54,7 @@ export const toPortalError = (
     });
   }
   const transient =
-    THROTTLING.has(name) || status === 429 || network || (status !== undefined ? status >= 500 : fromSdk);
+    isThrottling(name) || status === 429 || network || (status !== undefined ? status >= 500 : fromSdk);
   if (transient) {
     const tries = attempts !== undefined ? ` after ${attempts} attempt${attempts === 1 ? "" : "s"}` : "";
     return fail(
