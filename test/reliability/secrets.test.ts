@@ -106,7 +106,8 @@ const SCENARIOS: Scenario[] = [
     args: credentialProcess,
     token: "expired",
     fault: () => ({ operation: "CreateToken", body: "malformed" }),
-    exit: 3,
+    // A reply that cannot be read is the service failing, not the session ending: try again (exit 1).
+    exit: 1,
   },
   { name: "credential-process, not signed in", args: credentialProcess, token: "none", exit: 3 },
   {
