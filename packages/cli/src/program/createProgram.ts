@@ -2,6 +2,7 @@ import type { OutputConfiguration } from "commander";
 import { Command } from "commander";
 import { credentialProcessCommand } from "../commands/credentialProcessCommand.js";
 import { emulatorCommand } from "../commands/emulatorCommand.js";
+import { execCommand } from "../commands/execCommand.js";
 import { exportCommand } from "../commands/exportCommand.js";
 import { loginCommand } from "../commands/loginCommand.js";
 import { logoutCommand } from "../commands/logoutCommand.js";
@@ -33,7 +34,10 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
         `  ${ExitCode.Failure}    failure (service, network, configuration or cache error)`,
         `  ${ExitCode.Usage}    usage error (unknown command or option, bad option value)`,
         `  ${ExitCode.NotSignedIn}    not signed in, or the SSO session expired: run 'sso-kit login'`,
+        `  ${ExitCode.CommandNotExecutable}  exec: the command cannot be run`,
+        `  ${ExitCode.CommandNotFound}  exec: the command was not found`,
         `  ${ExitCode.Interrupted}  interrupted`,
+        "  exec ends with its command's own exit code (128+n when signal n ended it)",
       ].join("\n"),
     );
   for (const command of [
@@ -42,6 +46,7 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     lsCommand(context),
     credentialProcessCommand(context),
     exportCommand(context),
+    execCommand(context),
     emulatorCommand(context),
   ]) {
     program.addCommand(command);
