@@ -173,6 +173,18 @@ describe("sso-kit exec", () => {
     expect(stderr).toMatch(/^sso-kit: /);
   });
 
+  it("is listed in sso-kit --help, and its own help shows '--', the variables and the exit codes", async () => {
+    const top = await sandbox.run(["--help"]);
+    expect(top.stdout).toMatch(/^ {2}exec\b/m);
+    expect(top.stdout).toMatch(/^ {2}127 +exec: the command was not found/m);
+    const { code, stdout } = await sandbox.run(["exec", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: sso-kit exec [options] -- <command> [args...]");
+    for (const text of ["--profile", "--force", "AWS_PROFILE", "128+n", "127", "SIGTERM"]) {
+      expect(stdout).toContain(text);
+    }
+  });
+
   it("exits 3 without running the command when not signed in", async () => {
     const { code, stdout, stderr } = await sandbox.run([
       "exec",

@@ -7,6 +7,7 @@ import { exportCommand } from "../commands/exportCommand.js";
 import { loginCommand } from "../commands/loginCommand.js";
 import { logoutCommand } from "../commands/logoutCommand.js";
 import { lsCommand } from "../commands/lsCommand.js";
+import { serveCommand } from "../commands/serveCommand.js";
 import { ExitCode } from "../ExitCode.js";
 import type { CliIo } from "./CliIo.js";
 import type { CliContextFactory } from "./CliContext.js";
@@ -47,6 +48,7 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     credentialProcessCommand(context),
     exportCommand(context),
     execCommand(context),
+    serveCommand(context),
     emulatorCommand(context),
   ]) {
     program.addCommand(command);
