@@ -167,10 +167,19 @@ describe("sso-kit exec", () => {
     expect(stderr).toMatch(/^sso-kit: error: cannot run .*\n$/);
   });
 
-  it("is a usage error without '--' before the command", async () => {
-    const { code, stderr } = await sandbox.run(["exec", "--profile", PROFILE, NODE, "-e", "1"]);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^sso-kit: /);
+  it.each([
+    ["with '--'", ["exec", "--profile", PROFILE, "--"]],
+    ["without '--'", ["exec", "--profile", PROFILE]],
+    ["with '--' and no sso-kit option (AWS_PROFILE)", ["exec", "--"]],
+  ])("gives every argument from the command name on to the command, %s", async (_name, prefix) => {
+    await sandbox.seedSignIn();
+    const printArgs = "process.stdout.write(JSON.stringify(process.argv.slice(1)))";
+    const { code, stdout, stderr } = await sandbox.run(
+      [...prefix, NODE, "-e", printArgs, "first", "--profile", "other", "--force", "--", "-x"],
+      { AWS_PROFILE: PROFILE },
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(stdout)).toEqual(["first", "--profile", "other", "--force", "--", "-x"]);
   });
 
   it("is listed in sso-kit --help, and its own help shows '--', the variables and the exit codes", async () => {
@@ -179,7 +188,7 @@ describe("sso-kit exec", () => {
     expect(top.stdout).toMatch(/^ {2}127 +exec: the command was not found/m);
     const { code, stdout } = await sandbox.run(["exec", "--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("Usage: sso-kit exec [options] -- <command> [args...]");
+    expect(stdout).toContain("Usage: sso-kit exec [options] [--] <command> [args...]");
     for (const text of ["--profile", "--force", "AWS_PROFILE", "128+n", "127", "SIGTERM"]) {
       expect(stdout).toContain(text);
     }

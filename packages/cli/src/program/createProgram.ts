@@ -13,6 +13,9 @@ import type { CliIo } from "./CliIo.js";
 import type { CliContextFactory } from "./CliContext.js";
 import { VERSION } from "../version.js";
 
+const DEBUG_FLAGS = "--debug";
+const DEBUG_DESCRIPTION = "log what happens to stderr (secrets are never printed)";
+
 /**
  * The `sso-kit` command tree (commander). Parsing errors are thrown as `CommanderError`s (never `process.exit`),
  * printed as one line on stderr with a pointer to `--help`; help and version go to stdout.
@@ -21,7 +24,9 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
   const program = new Command("sso-kit")
     .description("Sign in to AWS IAM Identity Center (SSO) and use its credentials anywhere.")
     .version(VERSION, "-V, --version", "print the version")
-    .option("--debug", "log what happens to stderr (secrets are never printed)")
+    .option(DEBUG_FLAGS, DEBUG_DESCRIPTION)
+    // Options after a command name are the command's: so that `exec` can pass everything after its command on.
+    .enablePositionalOptions()
     .helpOption("-h, --help", "show help")
     .helpCommand("help [command]", "show help for a command")
     .exitOverride()
@@ -51,6 +56,9 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     serveCommand(context),
     emulatorCommand(context),
   ]) {
+    // `--debug` is accepted after the command name too (`sso-kit ls --debug`), as before positional options.
+    if (command.options.every((option) => option.long !== "--debug"))
+      command.option(DEBUG_FLAGS, DEBUG_DESCRIPTION);
     program.addCommand(command);
     command.copyInheritedSettings(program);
     command.configureOutput(outputFor(io, `sso-kit ${command.name()}`));
