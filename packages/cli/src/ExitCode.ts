@@ -11,6 +11,10 @@ export const ExitCode = {
   Usage: 2,
   /** There is no usable SSO session: never signed in, signed out, or the session expired. Run `sso-kit login`. */
   NotSignedIn: 3,
+  /** `sso-kit exec`: the command was found but could not be run (not executable, permission denied), as in shells. */
+  CommandNotExecutable: 126,
+  /** `sso-kit exec`: the command was not found, as in shells. */
+  CommandNotFound: 127,
   /** Interrupted by the user (Ctrl-C), as shells report SIGINT. */
   Interrupted: 130,
 } as const;

@@ -11,24 +11,29 @@ import { KnownSecrets } from "./secrets/KnownSecrets.js";
 
 /**
  * Runs `sso-kit` with the user's arguments (without `node` and the script) and returns the exit code, never
- * throwing: failures are printed on stderr as one line (with the stack trace under `--debug`).
+ * throwing: failures are printed on stderr as one line (with the stack trace under `--debug`). The code is one
+ * of {@link ExitCode}, except for `sso-kit exec`, which ends with its command's own exit code.
  */
 export async function runCli(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
-): Promise<ExitCode> {
+): Promise<ExitCode | number> {
   const output = new Output(io.stdout, io.stderr, io.env);
   const signal = io.signal ?? new AbortController().signal;
   const secrets = new KnownSecrets();
+  let completedWith: number = ExitCode.Ok;
+  const setExitCode = (code: number): void => {
+    completedWith = code;
+  };
   let logger: Logger = createCliLogger({ stream: io.stderr, debug: argv.includes("--debug"), secrets });
   const program = createProgram(io, (command): CliContext => {
     const debug = command.optsWithGlobals().debug === true;
     logger = createCliLogger({ stream: io.stderr, debug, secrets });
-    return { output, signal, logger, secrets };
+    return { output, signal, logger, secrets, setExitCode };
   });
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return ExitCode.Ok;
+    return completedWith;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version "errors" are how commander stops after printing them.

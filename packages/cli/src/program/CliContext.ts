@@ -15,6 +15,11 @@ export interface CliContext {
   readonly secrets: KnownSecrets;
   /** Fires when the user interrupts (Ctrl-C): long waits (sign-in, the emulator) end on it. */
   readonly signal: AbortSignal;
+  /**
+   * Sets the exit code of a command that completes without an error but must not end with 0: `exec` ends with
+   * its command's exit code.
+   */
+  readonly setExitCode: (code: number) => void;
 }
 
 /** Builds the context for the command being run, from its options and the global ones (`--debug`). */
