@@ -6,6 +6,7 @@ import { exportCommand } from "../commands/exportCommand.js";
 import { loginCommand } from "../commands/loginCommand.js";
 import { logoutCommand } from "../commands/logoutCommand.js";
 import { lsCommand } from "../commands/lsCommand.js";
+import { statusCommand } from "../commands/statusCommand.js";
 import { ExitCode } from "../ExitCode.js";
 import type { CliIo } from "./CliIo.js";
 import type { CliContextFactory } from "./CliContext.js";
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     loginCommand(context),
     logoutCommand(context),
     lsCommand(context),
+    statusCommand(context),
     credentialProcessCommand(context),
     exportCommand(context),
     emulatorCommand(context),
