@@ -6,6 +6,7 @@ import { exportCommand } from "../commands/exportCommand.js";
 import { loginCommand } from "../commands/loginCommand.js";
 import { logoutCommand } from "../commands/logoutCommand.js";
 import { lsCommand } from "../commands/lsCommand.js";
+import { profilesCommand } from "../commands/profilesCommand.js";
 import { statusCommand } from "../commands/statusCommand.js";
 import { ExitCode } from "../ExitCode.js";
 import type { CliIo } from "./CliIo.js";
@@ -42,6 +43,7 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     logoutCommand(context),
     lsCommand(context),
     statusCommand(context),
+    profilesCommand(context),
     credentialProcessCommand(context),
     exportCommand(context),
     emulatorCommand(context),
@@ -49,6 +51,11 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     program.addCommand(command);
     command.copyInheritedSettings(program);
     command.configureOutput(outputFor(io, `sso-kit ${command.name()}`));
+    // Subcommands (`profiles generate`) added before their parent joined the program inherit its settings here.
+    for (const subcommand of command.commands) {
+      subcommand.copyInheritedSettings(command);
+      subcommand.configureOutput(outputFor(io, `sso-kit ${command.name()} ${subcommand.name()}`));
+    }
   }
   return program;
 }
