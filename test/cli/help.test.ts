@@ -28,7 +28,16 @@ describe("sso-kit help, version and usage errors", () => {
     const { code, stdout, stderr } = await sso("--help");
     expect(code).toBe(0);
     expect(stderr).toBe("");
-    for (const command of ["login", "logout", "ls", "credential-process", "export", "emulator"]) {
+    for (const command of [
+      "login",
+      "logout",
+      "ls",
+      "status",
+      "profiles",
+      "credential-process",
+      "export",
+      "emulator",
+    ]) {
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
     expect(stdout).toMatch(
@@ -40,10 +49,15 @@ describe("sso-kit help, version and usage errors", () => {
     ["login", ["--profile", "--sso-session", "--use-device-code", "--no-browser"]],
     ["logout", ["--profile"]],
     ["ls", ["--profile", "--json"]],
+    ["status", ["--profile", "--json", "exit 3"]],
+    [
+      "profiles generate",
+      ["--profile", "--sso-session", "--template", "--region", "--dry-run", "--config-file"],
+    ],
     ["credential-process", ["--profile", "credential_process = sso-kit credential-process --profile"]],
     ["export", ["--profile", "--format", "env", "json"]],
   ])("%s --help describes its options", async (command, options) => {
-    const { code, stdout, stderr } = await sso(command, "--help");
+    const { code, stdout, stderr } = await sso(...command.split(" "), "--help");
     expect(code).toBe(0);
     expect(stderr).toBe("");
     expect(stdout).toContain(`Usage: sso-kit ${command} [options]`);

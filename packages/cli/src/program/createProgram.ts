@@ -7,6 +7,8 @@ import { exportCommand } from "../commands/exportCommand.js";
 import { loginCommand } from "../commands/loginCommand.js";
 import { logoutCommand } from "../commands/logoutCommand.js";
 import { lsCommand } from "../commands/lsCommand.js";
+import { profilesCommand } from "../commands/profilesCommand.js";
+import { statusCommand } from "../commands/statusCommand.js";
 import { serveCommand } from "../commands/serveCommand.js";
 import { ExitCode } from "../ExitCode.js";
 import type { CliIo } from "./CliIo.js";
@@ -50,6 +52,8 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     loginCommand(context),
     logoutCommand(context),
     lsCommand(context),
+    statusCommand(context),
+    profilesCommand(context),
     credentialProcessCommand(context),
     exportCommand(context),
     execCommand(context),
@@ -62,6 +66,13 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
     program.addCommand(command);
     command.copyInheritedSettings(program);
     command.configureOutput(outputFor(io, `sso-kit ${command.name()}`));
+    // Subcommands (`profiles generate`) added before their parent joined the program inherit its settings here.
+    for (const subcommand of command.commands) {
+      if (subcommand.options.every((option) => option.long !== "--debug"))
+        subcommand.option(DEBUG_FLAGS, DEBUG_DESCRIPTION);
+      subcommand.copyInheritedSettings(command);
+      subcommand.configureOutput(outputFor(io, `sso-kit ${command.name()} ${subcommand.name()}`));
+    }
   }
   return program;
 }
