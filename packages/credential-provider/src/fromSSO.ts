@@ -1,4 +1,6 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { fetchThroughRoleCredentialCache } from "./cache/fetchThroughRoleCredentialCache.js";
+import { roleCredentialCacheModeOf } from "./cache/roleCredentialCacheModeOf.js";
 import { ProviderClients } from "./clients/ProviderClients.js";
 import { describeTarget } from "./config/describeTarget.js";
 import { resolveRoleTarget } from "./config/resolveRoleTarget.js";
@@ -76,13 +78,14 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
       const client = await clients.portal(ssoRegionOf(resolved));
       return getRoleCredentials({ client, target: resolved, accessToken, logger });
     };
+    const reuseHeld = reuse && properties?.forceRefresh !== true;
+    const fetchShared =
+      roleCredentialCacheModeOf(init) === "shared"
+        ? () => fetchThroughRoleCredentialCache(resolved, fetch, { reuse: reuseHeld, logger })
+        : fetch;
     let credentials;
     try {
-      credentials = await sharedRoleCredentials.resolve(
-        key,
-        fetch,
-        reuse && properties?.forceRefresh !== true,
-      );
+      credentials = await sharedRoleCredentials.resolve(key, fetchShared, reuseHeld);
     } catch (error) {
       const now = Date.now();
       if (error instanceof SsoCredentialsProviderError && error.reason === "Unauthorized") {
