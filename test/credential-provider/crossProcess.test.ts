@@ -6,8 +6,9 @@
  */
 import { startEmulator, type Emulator } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { requireBuilt } from "../support/requireBuilt";
 import { signIn } from "../support/signIn";
@@ -15,6 +16,23 @@ import { killAllChildren, startChild } from "../support/startChild";
 import { useTempHome } from "../support/useTempHome";
 
 const PROCESSES = 16;
+
+/**
+ * An AWS CLI v2 on this machine (Debian's `awscli` package is v2), found on PATH or at /usr/bin/aws: PATH may
+ * hold a v1 first, which has no SSO credential cache. `undefined` when there is none: the interop test is skipped.
+ */
+const awsCliV2 = [...(process.env.PATH ?? "").split(":").map((dir) => join(dir, "aws")), "/usr/bin/aws"].find(
+  (candidate) => {
+    if (!existsSync(candidate)) return false;
+    try {
+      return execFileSync(candidate, ["--version"], { encoding: "utf8", timeout: 20_000 }).startsWith(
+        "aws-cli/2.",
+      );
+    } catch {
+      return false;
+    }
+  },
+);
 const SESSION = "shared-cache";
 
 interface Outcome {
@@ -164,4 +182,39 @@ describe("role credentials across processes", () => {
     expect(outcomes[0]!.accessKeyId).not.toBe("ASIAALMOSTEXPIRED");
     expect(emu.stats().GetRoleCredentials).toBe(1);
   });
+
+  // AWS CLI v2 releases before 2.13 (Debian's is 2.9) cannot be pointed at the emulator (no AWS_ENDPOINT_URL_SSO),
+  // so only this direction runs the real AWS CLI; the other one is the file-format test above.
+  (awsCliV2 === undefined ? it.skip : it)(
+    "the AWS CLI v2 uses what sso-kit cached, without calling the portal",
+    async () => {
+      const [outcome] = await race(1, { roleCredentialCache: "shared" });
+      expect(outcome!.error).toBeUndefined();
+      const configFile = join(home.dir, "aws-cli-config");
+      writeFileSync(
+        configFile,
+        `[profile interop]\nsso_session = ${SESSION}\nsso_account_id = ${account().accountId}\n` +
+          `sso_role_name = ${account().roles[0]!}\n\n[sso-session ${SESSION}]\nsso_start_url = ${emu.startUrl}\n` +
+          `sso_region = ${emu.region}\nsso_registration_scopes = sso:account:access\n`,
+      );
+      const printed = execFileSync(
+        awsCliV2!,
+        ["configure", "export-credentials", "--profile", "interop", "--format", "process"],
+        {
+          encoding: "utf8",
+          timeout: 60_000,
+          // Any request it tried would go to a closed local port, never to AWS.
+          env: {
+            PATH: "/usr/bin:/bin",
+            HOME: home.dir,
+            AWS_CONFIG_FILE: configFile,
+            HTTPS_PROXY: "http://127.0.0.1:9",
+            HTTP_PROXY: "http://127.0.0.1:9",
+          },
+        },
+      );
+      expect(JSON.parse(printed)).toMatchObject({ Version: 1, AccessKeyId: outcome!.accessKeyId });
+      expect(emu.stats().GetRoleCredentials).toBe(1);
+    },
+  );
 });
