@@ -43,8 +43,7 @@ describe("sso-kit credential-process", () => {
     // Cached like the AWS CLI: ~/.aws/cli/cache/<sha1 of account, role, session>.json, 0600.
     const account = sandbox.emu.accounts[0]!;
     const files = readdirSync(sandbox.roleCredentialCacheDirectory).filter((name) => name.endsWith(".json"));
-    const { roleCredentialCacheKey } =
-      await import("../../packages/cli/src/credentials/roleCredentialCacheKey.js");
+    const { roleCredentialCacheKey } = await import("@sso-kit/credential-provider/internal");
     expect(files).toEqual([
       `${roleCredentialCacheKey({ accountId: account.accountId, roleName: account.roles[0]!, sessionName: SESSION })}.json`,
     ]);

@@ -23,6 +23,13 @@ export interface InheritedClientConfig {
 }
 
 /**
+ * Where `fromSSO` keeps role credentials: `"memory"`, in the process only (what the official provider does), or
+ * `"shared"`, also in the AWS CLI's `~/.aws/cli/cache`, so that every process on the machine (test workers, task
+ * runners, the AWS CLI, `sso-kit credential-process`) reuses them and one GetRoleCredentials per role serves all.
+ */
+export type RoleCredentialCacheMode = "memory" | "shared";
+
+/**
  * Options of {@link fromSSO}: the same as the official `fromSSO` of `@aws-sdk/credential-provider-sso` /
  * `@aws-sdk/credential-providers`, so switching the import changes nothing else in a program.
  *
@@ -90,4 +97,13 @@ export interface FromSSOInit {
   mfaCodeProvider?: ((mfaSerial: string) => Promise<string>) | undefined;
   /** Receives debug messages about credential resolution (never credentials or tokens). */
   logger?: Logger | undefined;
+  /**
+   * sso-kit only. `"shared"`: share role credentials with the other processes of the machine through the AWS
+   * CLI's cache files (`~/.aws/cli/cache/<key>.json`, 0600 in a 0700 directory): a process that finds fresh
+   * credentials there (more than 5 minutes left) makes no GetRoleCredentials call, and processes starting
+   * together make one between them. The cost: role credentials are written to disk, as the AWS CLI does. A
+   * read-only or full disk falls back to memory with one warning. Default: `SSO_KIT_ROLE_CREDENTIAL_CACHE`
+   * (`shared` or `memory`), else `"memory"`.
+   */
+  roleCredentialCache?: RoleCredentialCacheMode | undefined;
 }

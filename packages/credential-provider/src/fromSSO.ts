@@ -1,4 +1,6 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { fetchThroughRoleCredentialCache } from "./cache/fetchThroughRoleCredentialCache.js";
+import { roleCredentialCacheModeOf } from "./cache/roleCredentialCacheModeOf.js";
 import { ProviderClients } from "./clients/ProviderClients.js";
 import { describeTarget } from "./config/describeTarget.js";
 import { resolveRoleChain } from "./config/resolveRoleChain.js";
@@ -86,11 +88,16 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
       return getRoleCredentials({ client, target: base, accessToken, logger });
     };
     const renew = reuse && properties?.forceRefresh !== true;
+    // Opted in: the base hop's credentials are shared by every process through the AWS CLI's cache folder.
+    const fetchBase =
+      roleCredentialCacheModeOf(init) === "shared"
+        ? () => fetchThroughRoleCredentialCache(base, fetch, { reuse: renew, logger })
+        : fetch;
     let credentials: RoleCredentials;
     try {
       // Credentials below the last hop are reused while fresh even on forceRefresh: only the outermost were
       // refused by whoever asked.
-      credentials = await sharedRoleCredentials.resolve(key, fetch, hops.length === 0 ? renew : reuse);
+      credentials = await sharedRoleCredentials.resolve(key, fetchBase, hops.length === 0 ? renew : reuse);
       let sourceKey = key;
       for (const [index, hop] of hops.entries()) {
         const source = credentials;

@@ -1,9 +1,12 @@
-export { fromSSO } from "./fromSSO.js";
-export type { FromSSOInit, InheritedClientConfig } from "./FromSSOInit.js";
-export type { SsoPortalClient } from "./portal/SsoPortalClient.js";
-export type { SsoCredentialIdentity, SsoCredentialFeatures } from "./identity/SsoCredentialIdentity.js";
-export {
-  SsoCredentialsProviderError,
-  type SsoCredentialsErrorReason,
-  type SsoCredentialsProviderErrorOptions,
-} from "./errors/SsoCredentialsProviderError.js";
+// The public API, and nothing else: what sibling packages also share is in ./internal.ts (not covered by semver).
+export { fromSSO, SsoCredentialsProviderError } from "./internal.js";
+export type {
+  FromSSOInit,
+  InheritedClientConfig,
+  RoleCredentialCacheMode,
+  SsoPortalClient,
+  SsoCredentialIdentity,
+  SsoCredentialFeatures,
+  SsoCredentialsErrorReason,
+  SsoCredentialsProviderErrorOptions,
+} from "./internal.js";

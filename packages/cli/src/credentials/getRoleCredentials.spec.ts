@@ -3,7 +3,7 @@ import path from "node:path";
 import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
 import { CliError } from "../errors/CliError.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";
-import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
+import { roleCredentialCacheKey } from "@sso-kit/credential-provider/internal";
 
 const SESSION = "spec-sess";
 

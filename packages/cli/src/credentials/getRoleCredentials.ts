@@ -1,17 +1,13 @@
 import type { Logger } from "@smithy/types";
-import { fromSSO } from "@sso-kit/credential-provider";
 import {
-  describeError,
-  getProfileName,
-  loadSharedConfig,
-  resolveSsoProfile,
-  withFileLock,
-} from "@sso-kit/token-provider/internal";
+  fromSSO,
+  RoleCredentialCache,
+  roleCredentialCacheKey,
+  type CachedRoleCredentials,
+} from "@sso-kit/credential-provider/internal";
+import { getProfileName, loadSharedConfig, resolveSsoProfile } from "@sso-kit/token-provider/internal";
 import { CliError } from "../errors/CliError.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
-import { RoleCredentialCache } from "./RoleCredentialCache.js";
-import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
-import type { RoleCredentials } from "./RoleCredentials.js";
 
 /** Cached credentials are reused until this long before they expire (the AWS CLI's and SDKs' refresh margin). */
 export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 5 * 60 * 1000;
@@ -32,7 +28,7 @@ export interface GetRoleCredentialsOptions {
 /** Role credentials and where they came from. */
 export interface ResolvedRoleCredentials {
   /** The credentials. */
-  readonly credentials: RoleCredentials;
+  readonly credentials: CachedRoleCredentials;
   /**
    * `cache`: reused from `~/.aws/cli/cache`; `sso`: fetched with GetRoleCredentials (and then cached); `chain`:
    * a role chain's (`role_arn` + `source_profile`), assumed through `fromSSO` (not cached across runs).
@@ -73,59 +69,26 @@ export async function getRoleCredentials(
       ? { accountId, roleName, sessionName: profile.session.name }
       : { accountId, roleName, startUrl: profile.startUrl },
   );
-  const cache = new RoleCredentialCache({ logger });
-  const cached = await readFresh(cache, key, logger, secrets);
-  if (cached !== undefined) return { credentials: cached, source: "cache" };
+  const cache = new RoleCredentialCache(logger ? { logger } : {});
   // One process fetches; concurrent runs (a tool starting many credential processes) wait and reuse its result.
-  return withFileLock(
-    `${cache.path(key)}.lock`,
-    async (): Promise<ResolvedRoleCredentials> => {
-      const fetchedMeanwhile = await readFresh(cache, key, logger, secrets);
-      if (fetchedMeanwhile !== undefined) return { credentials: fetchedMeanwhile, source: "cache" };
-      const credentials = await fetchRoleCredentials(profile.profileName, accountId, logger);
-      const held = [credentials.secretAccessKey, credentials.sessionToken];
-      secrets?.add(...held);
-      try {
-        await cache.write(key, credentials);
-        logger?.debug(
-          `cached role credentials in ${cache.path(key)} (expire ${credentials.expiration.toISOString()})`,
-        );
-      } catch (error) {
-        // The credentials are good; only the next run will have to fetch them again.
-        logger?.warn(`could not cache role credentials in ${cache.path(key)}: ${describeError(error, held)}`);
-      }
-      return { credentials, source: "sso" };
-    },
-    { ...(logger ? { logger } : {}) },
-  );
-}
-
-async function readFresh(
-  cache: RoleCredentialCache,
-  key: string,
-  logger: Logger | undefined,
-  secrets: KnownSecrets | undefined,
-): Promise<RoleCredentials | undefined> {
-  const cached = await cache.read(key);
-  if (cached !== undefined) secrets?.add(cached.secretAccessKey, cached.sessionToken);
-  if (
-    cached === undefined ||
-    cached.expiration.getTime() - Date.now() <= ROLE_CREDENTIALS_REFRESH_WINDOW_MS
-  ) {
-    return undefined;
-  }
-  logger?.debug(
-    `using cached role credentials from ${cache.path(key)} (expire ${cached.expiration.toISOString()})`,
-  );
-  return cached;
+  const resolved = await cache.resolve(key, () => fetchRoleCredentials(profileName, accountId, logger), {
+    refreshWindowMs: ROLE_CREDENTIALS_REFRESH_WINDOW_MS,
+  });
+  secrets?.add(resolved.credentials.secretAccessKey, resolved.credentials.sessionToken);
+  return resolved;
 }
 
 async function fetchRoleCredentials(
   profileName: string,
   accountId: string | undefined,
   logger: Logger | undefined,
-): Promise<RoleCredentials> {
-  const identity = await fromSSO({ profile: profileName, ...(logger ? { logger } : {}) })();
+): Promise<CachedRoleCredentials> {
+  // "memory": this function already holds the shared cache's lock, whatever SSO_KIT_ROLE_CREDENTIAL_CACHE says.
+  const identity = await fromSSO({
+    profile: profileName,
+    roleCredentialCache: "memory",
+    ...(logger ? { logger } : {}),
+  })();
   if (identity.sessionToken === undefined || identity.expiration === undefined) {
     throw new CliError(
       `IAM Identity Center returned role credentials for profile '${profileName}' without a session token or expiry.`,

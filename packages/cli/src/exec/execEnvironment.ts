@@ -1,5 +1,5 @@
 import { formatTimestamp } from "@sso-kit/token-provider/internal";
-import type { RoleCredentials } from "../credentials/RoleCredentials.js";
+import type { CachedRoleCredentials } from "@sso-kit/credential-provider/internal";
 
 /** Set in the environment of every command `sso-kit exec` runs, to the profile's name: nested runs refuse on it. */
 export const EXEC_PROFILE_VARIABLE = "SSO_KIT_EXEC_PROFILE";
@@ -18,7 +18,7 @@ export interface ExecEnvironmentInit {
   /** The profile the credentials belong to (the value of {@link EXEC_PROFILE_VARIABLE}). */
   readonly profileName: string;
   /** The role credentials. */
-  readonly credentials: RoleCredentials;
+  readonly credentials: CachedRoleCredentials;
   /** The profile's `region`: when absent, the inherited `AWS_REGION` / `AWS_DEFAULT_REGION` stay as they are. */
   readonly region?: string | undefined;
 }

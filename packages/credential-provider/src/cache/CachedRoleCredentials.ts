@@ -1,8 +1,8 @@
 /**
- * Temporary credentials of an IAM Identity Center role, as GetRoleCredentials returns them: always a session
- * token and an expiry.
+ * Temporary credentials of an IAM Identity Center role as the role-credential cache files hold them (and the CLI
+ * prints them): always a session token and an expiry.
  */
-export interface RoleCredentials {
+export interface CachedRoleCredentials {
   /** AWS access key id. */
   readonly accessKeyId: string;
   /** AWS secret access key (a secret: never logged). */

@@ -1,5 +1,5 @@
-import { pythonJsonString } from "@sso-kit/token-provider/internal";
-import { createHash } from "node:crypto";
+// node:crypto through nodeCrypto(): loaded on the first key, not when fromSSO is imported (test/credential-provider/lazyLoad).
+import { nodeCrypto, pythonJsonString } from "@sso-kit/token-provider/internal";
 
 /** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */
 export type RoleCredentialCacheKeyInput =
@@ -12,7 +12,7 @@ export type RoleCredentialCacheKeyInput =
  * Python's `json.dumps(..., sort_keys=True, separators=(",", ":"))` writes it (non-ASCII escaped as `\uXXXX`).
  */
 export function roleCredentialCacheKey(input: RoleCredentialCacheKeyInput): string {
-  return createHash("sha1").update(pythonCompactJson(input)).digest("hex");
+  return nodeCrypto().createHash("sha1").update(pythonCompactJson(input)).digest("hex");
 }
 
 function pythonCompactJson(input: RoleCredentialCacheKeyInput): string {

@@ -1,8 +1,8 @@
-import type { RoleCredentials } from "./RoleCredentials.js";
+import type { CachedRoleCredentials } from "./CachedRoleCredentials.js";
 
 /** The outcome of {@link parseRoleCredentialCacheFile}: the credentials, or why the file cannot be used. */
 export type ParsedRoleCredentialCacheFile =
-  | { readonly ok: true; readonly credentials: RoleCredentials }
+  | { readonly ok: true; readonly credentials: CachedRoleCredentials }
   | { readonly ok: false; readonly reason: string };
 
 /**

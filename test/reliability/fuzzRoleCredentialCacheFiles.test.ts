@@ -1,0 +1,128 @@
+/**
+ * Fuzzing the shared role-credential cache file (`~/.aws/cli/cache/<key>.json`, as the AWS CLI or anything else
+ * may have left it): generated files (random bytes, arbitrary JSON, cache entries whose fields have wrong types,
+ * odd timestamps, truncated JSON, huge values) are read by the store and by `fromSSO` with
+ * `roleCredentialCache: "shared"` on a valid session. The store must answer credentials or nothing (never throw,
+ * never hang); the provider must always end in credentials (the file's only when they parse and are fresh,
+ * otherwise fetched) and leave a file that parses. In-process, with the emulator behind every fetch.
+ */
+import { fromSSO } from "@sso-kit/credential-provider";
+import {
+  parseRoleCredentialCacheFile,
+  RoleCredentialCache,
+  roleCredentialCacheKey,
+} from "@sso-kit/credential-provider/internal";
+import fc from "fast-check";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { recordFigure } from "./support/figures";
+import {
+  anyValue,
+  ending,
+  fuzzSeed,
+  hugeString,
+  oddString,
+  oddTimestamp,
+  tallyEndings,
+} from "./support/fuzz";
+import { useSandbox } from "./support/sandbox";
+
+const RUNS = 500;
+const SESSION = "fuzz-role-cache";
+const clientConfig = {
+  maxAttempts: 1,
+  requestHandler: { requestTimeout: 2_000, throwOnRequestTimeout: true },
+};
+
+const sandbox = useSandbox();
+
+/** A cache entry's fields, each either right or wrong. */
+const cacheEntry = () => {
+  const field = (right: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue() });
+  return fc.record(
+    {
+      ProviderType: field(fc.constantFrom("sso", "assume-role", "")),
+      Credentials: field(
+        fc.record(
+          {
+            AccessKeyId: field(fc.oneof(fc.string({ minLength: 1 }), oddString())),
+            SecretAccessKey: field(oddString()),
+            SessionToken: field(oddString()),
+            Expiration: field(oddTimestamp()),
+            AccountId: field(oddString()),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+};
+
+const cacheFileContent: fc.Arbitrary<string | Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: cacheEntry().map((entry) => JSON.stringify(entry)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(cacheEntry(), fc.nat())
+      .map(([entry, cut]) => JSON.stringify(entry).slice(0, cut % (JSON.stringify(entry).length + 1))),
+  },
+  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 4096 }) },
+  { weight: 2, arbitrary: oddString() },
+  { weight: 2, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
+  {
+    weight: 1,
+    arbitrary: hugeString().map((huge) =>
+      JSON.stringify({
+        ProviderType: "sso",
+        Credentials: { AccessKeyId: huge, Expiration: "2099-01-01T00:00:00Z" },
+      }),
+    ),
+  },
+);
+
+test(`${RUNS} generated role-credential cache files: the store never throws, fromSSO always ends in credentials`, async () => {
+  await sandbox.seedSession(SESSION, 3_600_000);
+  const init = { ...sandbox.sessionRole(SESSION), roleCredentialCache: "shared" as const, clientConfig };
+  const directory = join(sandbox.home, ".aws", "cli", "cache");
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const store = new RoleCredentialCache({ directory });
+  const key = roleCredentialCacheKey({
+    accountId: init.ssoAccountId!,
+    roleName: init.ssoRoleName!,
+    sessionName: SESSION,
+  });
+  const seed = fuzzSeed();
+  const { endings, bad, note, count } = tallyEndings();
+  let run = 0;
+
+  try {
+    await fc.assert(
+      fc.asyncProperty(cacheFileContent, async (content) => {
+        const at = run++;
+        writeFileSync(store.path(key), content, { mode: 0o600 });
+        note("store read", await ending(() => store.read(key)));
+        // A new token each run: the in-memory sharing key includes its digest, so nothing held in memory for
+        // another run's file answers, while the file's key (session, account, role) stays the same.
+        await sandbox.seedSession(SESSION, 3_600_000);
+        const end = await ending(() => fromSSO(init)());
+        note("credential provider", end);
+        if (end !== "value") bad.push(`run ${at}: fromSSO ended in ${end}`);
+        const left = parseRoleCredentialCacheFile(JSON.parse(readFileSync(store.path(key), "utf8")));
+        if (!left.ok) bad.push(`run ${at}: the file left behind does not parse: ${left.reason}`);
+        return bad.length === 0;
+      }),
+      { numRuns: RUNS, seed, endOnFailure: true },
+    );
+  } finally {
+    recordFigure({
+      id: "fuzz-role-credential-cache-files",
+      summary:
+        `${run} generated role-credential cache files x 2 readers: ${count("value")} values, ` +
+        `${count("typed error")} typed errors, ${bad.length} crashes/hangs/unparseable leftovers (seed ${seed})`,
+      data: { runs: run, seed, endings: Object.fromEntries(endings), bad },
+    });
+  }
+  expect(bad).toEqual([]);
+});
