@@ -31,6 +31,7 @@ export {
 export { cacheFileName } from "./cache/cacheFileName.js";
 export { pythonJsonString } from "./cache/pythonJsonString.js";
 export { writeJsonFileAtomic, type WriteJsonFileAtomicOptions } from "./cache/writeJsonFileAtomic.js";
+export { writeFileAtomic, type WriteFileAtomicOptions } from "./cache/writeFileAtomic.js";
 export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js";
 export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
 export { parseTimestamp } from "./cache/parseTimestamp.js";

@@ -1,12 +1,16 @@
 import { resolve } from "node:path";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
-import { loadSharedConfig, resolveSsoProfile, resolveSsoSession } from "@sso-kit/token-provider/internal";
+import {
+  loadSharedConfig,
+  resolveSsoProfile,
+  resolveSsoSession,
+  writeFileAtomic,
+} from "@sso-kit/token-provider/internal";
 import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
 import type { GenerateOptions } from "../commands/profilesCommand.js";
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import { readTextFileChecked } from "../files/readTextFileChecked.js";
-import { writeTextFileAtomic } from "../files/writeTextFileAtomic.js";
 import { diffLines } from "../output/diffLines.js";
 import { startProgress } from "../output/startProgress.js";
 import type { CliContext } from "../program/CliContext.js";
@@ -82,8 +86,9 @@ export async function generateProfiles(options: GenerateOptions, context: CliCon
     return;
   }
   const mode = file?.mode ?? 0o600;
-  if (file !== undefined) await writeTextFileAtomic(`${path}.bak`, file.bytes, mode);
-  await writeTextFileAtomic(path, text, mode);
+  // Every byte as it was read (latin1: one character per byte), even invalid UTF-8.
+  if (file !== undefined) await writeFileAtomic(`${path}.bak`, Buffer.from(file.bytes, "latin1"), { mode });
+  await writeFileAtomic(path, Buffer.from(text, "latin1"), { mode });
   const added = changes.filter((line) => line.startsWith("+")).length;
   const removed = changes.length - added;
   output.info(

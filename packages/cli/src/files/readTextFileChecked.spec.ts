@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTextFileChecked } from "./readTextFileChecked.js";
-import { writeTextFileAtomic } from "./writeTextFileAtomic.js";
+import { writeFileAtomic } from "@sso-kit/token-provider/internal";
 
-describe("writeTextFileAtomic and readTextFileChecked", () => {
+describe("readTextFileChecked, and writing back what it read with writeFileAtomic", () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "sso-kit-text-"));
@@ -17,7 +17,7 @@ describe("writeTextFileAtomic and readTextFileChecked", () => {
     writeFileSync(path, bytes, { mode: 0o644 });
     const read = await readTextFileChecked(path);
     expect(read?.mode).toBe(0o644);
-    await writeTextFileAtomic(path, `${read?.bytes}x`, 0o640);
+    await writeFileAtomic(path, Buffer.from(`${read?.bytes}x`, "latin1"), { mode: 0o640 });
     expect(readFileSync(path).equals(Buffer.concat([bytes, Buffer.from("x")]))).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir)).toEqual(["config"]);
