@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { answerDevice } from "../../packages/emulator/src/__fixtures__/flows";
+import { answerDevice } from "../support/emulator/flows";
 import {
   finished,
   PROFILE,

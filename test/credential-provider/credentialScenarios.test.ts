@@ -15,7 +15,7 @@ import {
   useEmulator,
   writeConfig,
   type SeenRequest,
-} from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+} from "../support/credential-provider/testEnvironment";
 import { forgetProcessWideState } from "../support/forgetProcessWideState";
 import { useTempHome } from "../support/useTempHome";
 import type * as CredentialProvider from "@sso-kit/credential-provider";

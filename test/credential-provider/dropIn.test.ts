@@ -7,7 +7,7 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { fromSSO as officialFromSSO } from "@aws-sdk/credential-provider-sso";
-import { writeCachedToken } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
+import { writeCachedToken } from "../support/credential-provider/testEnvironment";
 import { useCredentialProvider } from "./support/useCredentialProvider";
 
 const env = useCredentialProvider();

@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { useSsoProfiles } from "../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
+import { useSsoProfiles } from "../support/credential-provider/useSsoProfiles";
 
 const PACKAGE_DIR = join(__dirname, "../../packages/credential-provider");
 

@@ -6,8 +6,8 @@
  */
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { createCredentialChain } from "@aws-sdk/credential-providers";
-import { writeConfig } from "../../packages/credential-provider/src/__fixtures__/testEnvironment";
-import { ssoProfilesConfig } from "../../packages/credential-provider/src/__fixtures__/ssoProfilesConfig";
+import { writeConfig } from "../support/credential-provider/testEnvironment";
+import { ssoProfilesConfig } from "../support/credential-provider/ssoProfilesConfig";
 import { recordingLogger } from "../support/recordingLogger";
 import { errorText, leakedIn } from "../support/secrets";
 import { useCredentialProvider } from "./support/useCredentialProvider";

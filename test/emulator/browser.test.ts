@@ -3,14 +3,9 @@ import type { AddressInfo } from "node:net";
 import { CreateTokenCommand } from "@aws-sdk/client-sso-oidc";
 import { startEmulator, type Emulator } from "@sso-kit/emulator";
 import { chromium, type Browser } from "playwright-core";
-import { oidcClient } from "../../packages/emulator/src/__fixtures__/clients";
-import {
-  authorizeUrl,
-  pollDevice,
-  registerPkceClient,
-  startDevice,
-} from "../../packages/emulator/src/__fixtures__/flows";
-import { pkcePair } from "../../packages/emulator/src/__fixtures__/pkce";
+import { oidcClient } from "../support/emulator/clients";
+import { authorizeUrl, pollDevice, registerPkceClient, startDevice } from "../support/emulator/flows";
+import { pkcePair } from "../support/emulator/pkce";
 import { findChromium } from "../support/chromium";
 
 /** A Chromium to drive; the suite is skipped, saying why, on machines without one. */

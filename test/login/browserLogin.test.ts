@@ -7,7 +7,7 @@ import { login, LoginError, type LoginResult } from "@sso-kit/login";
 import { fromSso } from "@sso-kit/token-provider";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-import { startLoginTestEnv, type LoginTestEnv } from "../../packages/login/src/__fixtures__/loginTestEnv.js";
+import { startLoginTestEnv, type LoginTestEnv } from "../support/login/loginTestEnv.js";
 import { findChromium } from "../support/chromium";
 
 const CHROMIUM = findChromium("test/login");

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { useSsoProfiles } from "../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
+import { useSsoProfiles } from "../support/credential-provider/useSsoProfiles";
 
 const PACKAGES = join(__dirname, "../../packages");
 

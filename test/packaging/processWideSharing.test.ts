@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { useSsoProfiles } from "../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
+import { useSsoProfiles } from "../support/credential-provider/useSsoProfiles";
 
 const PACKAGES = join(__dirname, "../../packages");
 

@@ -4,7 +4,12 @@ import type { SeedTokenOptions } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { pointSdkAt, redirectingHandler, useEmulator, writeConfig } from "./__fixtures__/testEnvironment.js";
+import {
+  pointSdkAt,
+  redirectingHandler,
+  useEmulator,
+  writeConfig,
+} from "../../../test/support/credential-provider/testEnvironment.js";
 import { forgetProcessWideState } from "../../../test/support/forgetProcessWideState.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { signIn as signInTo } from "../../../test/support/signIn.js";

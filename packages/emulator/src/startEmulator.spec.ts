@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { GetRoleCredentialsCommand, ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { RegisterClientCommand, SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
-import { withEnv } from "./__fixtures__/withEnv.js";
+import { withEnv } from "../../../test/support/emulator/withEnv.js";
 import { startEmulator } from "./startEmulator.js";
 
 /** Resolves once `condition` holds; rejects after `attempts` checks 10 ms apart. */

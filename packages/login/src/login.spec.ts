@@ -3,8 +3,12 @@ import path from "node:path";
 
 import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
 
-import { answerAuthorizeUrl, type ConsentPage } from "./__fixtures__/approveInEmulator.js";
-import { EchoingHandler, startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
+import { answerAuthorizeUrl, type ConsentPage } from "../../../test/support/login/approveInEmulator.js";
+import {
+  EchoingHandler,
+  startLoginTestEnv,
+  type LoginTestEnv,
+} from "../../../test/support/login/loginTestEnv.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
 import { LoginError } from "./LoginError.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { ListAccountsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { SsoTokenCache, withFileLock } from "@sso-kit/token-provider/internal";
 
-import { startLoginTestEnv, type LoginTestEnv } from "./__fixtures__/loginTestEnv.js";
+import { startLoginTestEnv, type LoginTestEnv } from "../../../test/support/login/loginTestEnv.js";
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
 import { logout, type LogoutResult } from "./logout.js";

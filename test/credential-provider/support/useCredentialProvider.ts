@@ -1,10 +1,7 @@
 import { STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import type { EmulatorOptions } from "@sso-kit/emulator";
 import type * as CredentialProvider from "@sso-kit/credential-provider";
-import {
-  useSsoProfiles,
-  type SsoProfiles,
-} from "../../../packages/credential-provider/src/__fixtures__/useSsoProfiles";
+import { useSsoProfiles, type SsoProfiles } from "../../support/credential-provider/useSsoProfiles";
 import { forgetProcessWideState } from "../../support/forgetProcessWideState";
 
 /** What {@link useCredentialProvider} sets up before each test. */

@@ -1,6 +1,10 @@
 import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
 import { BoundedHttpHandler } from "@sso-kit/token-provider/internal";
-import { redirectingHandler, sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
+import {
+  redirectingHandler,
+  sessionTarget,
+  useEmulator,
+} from "../../../../test/support/credential-provider/testEnvironment.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import { ProviderClients } from "./ProviderClients.js";

@@ -1,4 +1,4 @@
-import { writeConfig } from "../__fixtures__/testEnvironment.js";
+import { writeConfig } from "../../../../test/support/credential-provider/testEnvironment.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { resolveRoleTarget } from "./resolveRoleTarget.js";
 

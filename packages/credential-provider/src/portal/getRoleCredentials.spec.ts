@@ -5,7 +5,7 @@ import {
   adoptCredentialsProviderError,
   SsoCredentialsProviderError,
 } from "../errors/SsoCredentialsProviderError.js";
-import { sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { sessionTarget, useEmulator } from "../../../../test/support/credential-provider/testEnvironment.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { createSsoClient } from "./createSsoClient.js";
 import { getRoleCredentials } from "./getRoleCredentials.js";

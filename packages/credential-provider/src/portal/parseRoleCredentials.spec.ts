@@ -1,7 +1,7 @@
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { parseRoleCredentials } from "./parseRoleCredentials.js";
-import { legacyTarget } from "../__fixtures__/testEnvironment.js";
+import { legacyTarget } from "../../../../test/support/credential-provider/testEnvironment.js";
 
 const target: RoleTarget = legacyTarget;
 

@@ -1,7 +1,7 @@
 import { GetRoleCredentialsCommand, SSOClient } from "@aws-sdk/client-sso";
 import type { FaultRule } from "@sso-kit/emulator";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import { sessionTarget, useEmulator } from "../__fixtures__/testEnvironment.js";
+import { sessionTarget, useEmulator } from "../../../../test/support/credential-provider/testEnvironment.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { toPortalError } from "./toPortalError.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";

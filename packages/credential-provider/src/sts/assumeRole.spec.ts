@@ -3,7 +3,10 @@ import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { ProviderClients } from "../clients/ProviderClients.js";
 import type { RoleHop } from "../config/RoleHop.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
-import { redirectingHandler, useEmulator } from "../__fixtures__/testEnvironment.js";
+import {
+  redirectingHandler,
+  useEmulator,
+} from "../../../../test/support/credential-provider/testEnvironment.js";
 import { assumeRole } from "./assumeRole.js";
 
 beforeAll(() => adoptCredentialsProviderError());

@@ -3,7 +3,7 @@ import type { FaultRule } from "@sso-kit/emulator";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import type { RoleHop } from "../config/RoleHop.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
-import { useEmulator } from "../__fixtures__/testEnvironment.js";
+import { useEmulator } from "../../../../test/support/credential-provider/testEnvironment.js";
 import { isSourceRejected, toStsError } from "./toStsError.js";
 
 beforeAll(() => adoptCredentialsProviderError());

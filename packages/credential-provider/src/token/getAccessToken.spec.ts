@@ -1,6 +1,9 @@
 import { ProviderClients } from "../clients/ProviderClients.js";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import { writeCachedToken, writeRawCachedToken } from "../__fixtures__/testEnvironment.js";
+import {
+  writeCachedToken,
+  writeRawCachedToken,
+} from "../../../../test/support/credential-provider/testEnvironment.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { getAccessToken } from "./getAccessToken.js";
 

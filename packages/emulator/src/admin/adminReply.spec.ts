@@ -1,12 +1,12 @@
 import { GetRoleCredentialsCommand } from "@aws-sdk/client-sso";
-import { ssoClient } from "../__fixtures__/clients.js";
+import { ssoClient } from "../../../../test/support/emulator/clients.js";
 import {
   authorizeWithPkce,
   pollDevice,
   registerPkceClient,
   signInWithDevice,
   startDevice,
-} from "../__fixtures__/flows.js";
+} from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import { OPERATION_NAMES } from "../OperationName.js";
 import { startEmulator } from "../startEmulator.js";

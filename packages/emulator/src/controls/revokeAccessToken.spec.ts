@@ -1,7 +1,7 @@
 import { GetRoleCredentialsCommand, ListAccountsCommand, UnauthorizedException } from "@aws-sdk/client-sso";
 import { CreateTokenCommand } from "@aws-sdk/client-sso-oidc";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient, ssoClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient, ssoClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import type { SeededToken } from "../seeding/SeedTypes.js";
 import { startEmulator } from "../startEmulator.js";

@@ -13,8 +13,8 @@ import {
   SSOOIDCServiceException,
 } from "@aws-sdk/client-sso-oidc";
 import { GetCallerIdentityCommand, STSServiceException } from "@aws-sdk/client-sts";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient, ssoClient, stsClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient, ssoClient, stsClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -5,15 +5,15 @@ import {
   InvalidRequestException,
   UnauthorizedClientException,
 } from "@aws-sdk/client-sso-oidc";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient } from "../../../../test/support/emulator/clients.js";
 import {
   authorizeUrl,
   authorizeWithPkce,
   registerDeviceClient,
   registerPkceClient,
-} from "../__fixtures__/flows.js";
-import { pkcePair } from "../__fixtures__/pkce.js";
+} from "../../../../test/support/emulator/flows.js";
+import { pkcePair } from "../../../../test/support/emulator/pkce.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

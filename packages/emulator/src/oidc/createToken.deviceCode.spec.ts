@@ -6,8 +6,13 @@ import {
   InvalidRequestException,
   SlowDownException,
 } from "@aws-sdk/client-sso-oidc";
-import { caught } from "../__fixtures__/caught.js";
-import { answerDevice, pollDevice, registerDeviceClient, startDevice } from "../__fixtures__/flows.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import {
+  answerDevice,
+  pollDevice,
+  registerDeviceClient,
+  startDevice,
+} from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

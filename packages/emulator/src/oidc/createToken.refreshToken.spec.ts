@@ -6,9 +6,9 @@ import {
   UnsupportedGrantTypeException,
 } from "@aws-sdk/client-sso-oidc";
 import { LogoutCommand } from "@aws-sdk/client-sso";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient, ssoClient } from "../__fixtures__/clients.js";
-import { signInWithDevice } from "../__fixtures__/flows.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient, ssoClient } from "../../../../test/support/emulator/clients.js";
+import { signInWithDevice } from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import type { SeededToken } from "../seeding/SeedTypes.js";
 import { startEmulator } from "../startEmulator.js";

@@ -6,8 +6,8 @@ import {
   RegisterClientCommand,
   UnsupportedGrantTypeException,
 } from "@aws-sdk/client-sso-oidc";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -4,9 +4,9 @@ import {
   StartDeviceAuthorizationCommand,
   UnauthorizedClientException,
 } from "@aws-sdk/client-sso-oidc";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient } from "../__fixtures__/clients.js";
-import { registerDeviceClient, registerPkceClient } from "../__fixtures__/flows.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient } from "../../../../test/support/emulator/clients.js";
+import { registerDeviceClient, registerPkceClient } from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -1,8 +1,12 @@
 import { RegisterClientCommand } from "@aws-sdk/client-sso-oidc";
-import { clickButton, parseForm } from "../__fixtures__/browser.js";
-import { oidcClient } from "../__fixtures__/clients.js";
-import { authorizeUrl, registerDeviceClient, registerPkceClient } from "../__fixtures__/flows.js";
-import { pkcePair } from "../__fixtures__/pkce.js";
+import { clickButton, parseForm } from "../../../../test/support/emulator/browser.js";
+import { oidcClient } from "../../../../test/support/emulator/clients.js";
+import {
+  authorizeUrl,
+  registerDeviceClient,
+  registerPkceClient,
+} from "../../../../test/support/emulator/flows.js";
+import { pkcePair } from "../../../../test/support/emulator/pkce.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -1,5 +1,5 @@
-import { clickButton, parseForm } from "../__fixtures__/browser.js";
-import { pollDevice, startDevice } from "../__fixtures__/flows.js";
+import { clickButton, parseForm } from "../../../../test/support/emulator/browser.js";
+import { pollDevice, startDevice } from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

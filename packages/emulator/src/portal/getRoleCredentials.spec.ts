@@ -4,9 +4,9 @@ import {
   ResourceNotFoundException,
   UnauthorizedException,
 } from "@aws-sdk/client-sso";
-import { caught } from "../__fixtures__/caught.js";
-import { ssoClient } from "../__fixtures__/clients.js";
-import { signInWithDevice } from "../__fixtures__/flows.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { ssoClient } from "../../../../test/support/emulator/clients.js";
+import { signInWithDevice } from "../../../../test/support/emulator/flows.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -9,8 +9,8 @@ import {
   type AccountInfo,
   type RoleInfo,
 } from "@aws-sdk/client-sso";
-import { caught } from "../__fixtures__/caught.js";
-import { ssoClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { ssoClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

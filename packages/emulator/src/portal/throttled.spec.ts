@@ -9,8 +9,8 @@ import {
 } from "@aws-sdk/client-sso";
 import { CreateTokenCommand } from "@aws-sdk/client-sso-oidc";
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

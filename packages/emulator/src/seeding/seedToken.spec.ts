@@ -4,8 +4,8 @@ import {
   StartDeviceAuthorizationCommand,
 } from "@aws-sdk/client-sso-oidc";
 import { GetRoleCredentialsCommand, UnauthorizedException } from "@aws-sdk/client-sso";
-import { caught } from "../__fixtures__/caught.js";
-import { oidcClient, ssoClient } from "../__fixtures__/clients.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { oidcClient, ssoClient } from "../../../../test/support/emulator/clients.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -7,9 +7,9 @@ import {
   type AssumeRoleCommandInput,
 } from "@aws-sdk/client-sts";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import { caught } from "../__fixtures__/caught.js";
-import { ssoClient } from "../__fixtures__/clients.js";
-import { withEnv } from "../__fixtures__/withEnv.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { ssoClient } from "../../../../test/support/emulator/clients.js";
+import { withEnv } from "../../../../test/support/emulator/withEnv.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

@@ -7,9 +7,9 @@ import {
   type ServiceOutputTypes,
 } from "@aws-sdk/client-sts";
 import type { FinalizeHandler, FinalizeHandlerArguments } from "@smithy/types";
-import { caught } from "../__fixtures__/caught.js";
-import { ssoClient, stsClient } from "../__fixtures__/clients.js";
-import { withEnv } from "../__fixtures__/withEnv.js";
+import { caught } from "../../../../test/support/emulator/caught.js";
+import { ssoClient, stsClient } from "../../../../test/support/emulator/clients.js";
+import { withEnv } from "../../../../test/support/emulator/withEnv.js";
 import type { Emulator } from "../Emulator.js";
 import { startEmulator } from "../startEmulator.js";
 

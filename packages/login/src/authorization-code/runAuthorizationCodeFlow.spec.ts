@@ -1,8 +1,8 @@
-import { answerAuthorizeUrl } from "../__fixtures__/approveInEmulator.js";
-import { canConnect } from "../__fixtures__/canConnect.js";
-import { EchoingHandler } from "../__fixtures__/loginTestEnv.js";
+import { answerAuthorizeUrl } from "../../../../test/support/login/approveInEmulator.js";
+import { canConnect } from "../../../../test/support/login/canConnect.js";
+import { EchoingHandler } from "../../../../test/support/login/loginTestEnv.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
-import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
+import { useRegisteredClient } from "../../../../test/support/login/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { createCodeChallenge } from "../pkce/createCodeChallenge.js";
 import { runAuthorizationCodeFlow, type AuthorizationCodeFlowOptions } from "./runAuthorizationCodeFlow.js";

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 
-import { canConnect } from "../__fixtures__/canConnect.js";
+import { canConnect } from "../../../../test/support/login/canConnect.js";
 import { LoginError } from "../LoginError.js";
 import { startRedirectServer, type RedirectServer } from "./startRedirectServer.js";
 

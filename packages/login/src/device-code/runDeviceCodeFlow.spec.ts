@@ -1,7 +1,7 @@
-import { answerDevicePage } from "../__fixtures__/approveInEmulator.js";
-import { EchoingHandler, type EchoFault } from "../__fixtures__/loginTestEnv.js";
+import { answerDevicePage } from "../../../../test/support/login/approveInEmulator.js";
+import { EchoingHandler, type EchoFault } from "../../../../test/support/login/loginTestEnv.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
-import { useRegisteredClient } from "../__fixtures__/useRegisteredClient.js";
+import { useRegisteredClient } from "../../../../test/support/login/useRegisteredClient.js";
 import type { LoginError } from "../LoginError.js";
 import { runDeviceCodeFlow, type DeviceCodeFlowOptions } from "./runDeviceCodeFlow.js";
 import { TERMINAL_CONTROLS } from "../../../../test/support/terminalControls.js";

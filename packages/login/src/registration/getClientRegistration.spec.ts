@@ -4,7 +4,11 @@ import path from "node:path";
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 
-import { RecordingHandler, startLoginTestEnv, type LoginTestEnv } from "../__fixtures__/loginTestEnv.js";
+import {
+  RecordingHandler,
+  startLoginTestEnv,
+  type LoginTestEnv,
+} from "../../../../test/support/login/loginTestEnv.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { getClientRegistration, type GetClientRegistrationOptions } from "./getClientRegistration.js";
 

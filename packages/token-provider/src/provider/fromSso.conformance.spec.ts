@@ -9,7 +9,7 @@ import { TokenProviderError } from "@smithy/property-provider";
 import type { TokenIdentity } from "@smithy/types";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startRecordingProxy } from "../__fixtures__/recordingProxy.js";
+import { startRecordingProxy } from "../../../../test/support/token-provider/recordingProxy.js";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { parseTimestamp } from "../cache/parseTimestamp.js";

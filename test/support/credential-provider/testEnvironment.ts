@@ -3,7 +3,10 @@ import { startEmulator, type Emulator, type EmulatorOptions } from "@sso-kit/emu
 import { SsoTokenCache, writeJsonFileAtomic, type SsoTokenFile } from "@sso-kit/token-provider/internal";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LegacyRoleTarget, SessionRoleTarget } from "../config/RoleTarget.js";
+import type {
+  LegacyRoleTarget,
+  SessionRoleTarget,
+} from "../../../packages/credential-provider/src/config/RoleTarget.js";
 
 /** Writes `~/.aws/config` of the current HOME. */
 export const writeConfig = (text: string): string => {

@@ -2,8 +2,8 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpHandlerOptions } from "@smithy/types";
 import type { Emulator, EmulatorOptions, OperationName } from "@sso-kit/emulator";
 
-import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
-import type { LoginPrompt } from "../LoginOptions.js";
+import { startSsoSandbox, type SsoSandbox } from "../startSsoSandbox.js";
+import type { LoginPrompt } from "../../../packages/login/src/LoginOptions.js";
 
 /** A request the SDK client sent, as recorded by {@link RecordingHandler}. */
 export interface RecordedRequest {

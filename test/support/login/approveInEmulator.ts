@@ -2,7 +2,7 @@
  * Plays the user on the emulator's pages without a browser: opens the page and clicks Allow or Deny on its form
  * (through the one form-submitting helper the emulator's tests use too).
  */
-import { clickButton } from "../../../emulator/src/__fixtures__/browser.js";
+import { clickButton } from "../emulator/browser.js";
 
 /** What the consent page showed. */
 export interface ConsentPage {

@@ -1,7 +1,7 @@
 import type { Emulator, EmulatorOptions, SeededToken, SeedTokenOptions } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
-import { signIn } from "../../../../test/support/signIn.js";
-import { useTempHome } from "../../../../test/support/useTempHome.js";
+import { signIn } from "../signIn.js";
+import { useTempHome } from "../useTempHome.js";
 import { ssoProfilesConfig } from "./ssoProfilesConfig.js";
 import { pointSdkAt, useEmulator, writeConfig } from "./testEnvironment.js";
 

@@ -5,7 +5,7 @@ import {
   type CreateTokenCommandOutput,
   type StartDeviceAuthorizationCommandOutput,
 } from "@aws-sdk/client-sso-oidc";
-import type { Emulator } from "../Emulator.js";
+import type { Emulator } from "../../../packages/emulator/src/Emulator.js";
 import { clickButton } from "./browser.js";
 import { oidcClient } from "./clients.js";
 import { pkcePair } from "./pkce.js";

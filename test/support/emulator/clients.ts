@@ -1,7 +1,7 @@
 import { SSOClient } from "@aws-sdk/client-sso";
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { STSClient } from "@aws-sdk/client-sts";
-import type { Emulator } from "../Emulator.js";
+import type { Emulator } from "../../../packages/emulator/src/Emulator.js";
 
 /** Credentials the SDK needs to resolve even for unsigned operations' clients. */
 export const dummyCredentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
