@@ -13,10 +13,11 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { killAllChildren, startChild, type LineChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import { requireBuilt } from "../support/requireBuilt";
 import { useSandbox } from "./support/sandbox";
 
-const KILLS = 200;
+const KILLS = scaled(200, 20);
 const LANES = 4;
 const CREATE_TOKEN_DELAY_MS = 100;
 /** Seeded tokens expire in 2 minutes: valid, but inside the 5-minute refresh window, so every child refreshes. */
@@ -57,7 +58,11 @@ test(`${KILLS} SIGKILLs at random points of a refresh: the cache file always par
   // Kill delays are drawn from [0, killWindowMs). The window adapts to how long a refresh takes on this
   // (loaded) machine: it shrinks a little when a process finished before its kill and grows a little when it did
   // not, which settles where about a quarter of the processes finish: the kills cover the whole refresh.
+  // Its steps are sized so that a lane's kills can carry it past the refresh's end whatever their count (a
+  // scaled-down run takes bigger steps).
   let killWindowMs = CREATE_TOKEN_DELAY_MS * 3;
+  const grow = 1.02 ** Math.max(1, 50 / (KILLS / LANES));
+  const shrink = grow ** -2.6;
 
   const tally: Tally = {
     kills: 0,
@@ -130,10 +135,10 @@ test(`${KILLS} SIGKILLs at random points of a refresh: the cache file always par
         tally.kills += 1;
         if (saved === "after") tally.killedAfterSave += 1;
         else tally.killedBeforeSave += 1;
-        killWindowMs *= 1.02;
+        killWindowMs *= grow;
       } else {
         tally.completed += 1;
-        killWindowMs *= 0.95;
+        killWindowMs *= shrink;
       }
     }
     // The lane's session still works after its crashes: an undisturbed refresh succeeds.

@@ -10,6 +10,7 @@ import { fromSsoSession } from "@sso-kit/token-provider";
 import fc from "fast-check";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import {
   anyValue,
   ending,
@@ -21,7 +22,7 @@ import {
 } from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
-const RUNS = 6_000;
+const RUNS = scaled(6_000, 500);
 const clientConfig = {
   maxAttempts: 1,
   requestHandler: { requestTimeout: 2_000, throwOnRequestTimeout: true },

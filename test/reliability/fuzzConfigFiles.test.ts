@@ -15,10 +15,11 @@ import fc from "fast-check";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import { ending, fuzzSeed, hugeString, oddString, tallyEndings } from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
-const RUNS = 4_000;
+const RUNS = scaled(4_000, 500);
 const PROFILE = "fuzz";
 /** Names the generator uses for profiles and sessions: a valid token is cached for each. */
 const NAMES = [PROFILE, "dev", "s", "default", "ünï ☃", "a b", ""];

@@ -16,6 +16,7 @@ import fc from "fast-check";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import {
   anyValue,
   ending,
@@ -27,7 +28,7 @@ import {
 } from "./support/fuzz";
 import { useSandbox } from "./support/sandbox";
 
-const RUNS = 500;
+const RUNS = scaled(500, 100);
 const SESSION = "fuzz-role-cache";
 const clientConfig = {
   maxAttempts: 1,

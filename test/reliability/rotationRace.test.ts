@@ -10,11 +10,12 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { killAllChildren, startChild, type LineChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import { requireBuilt } from "../support/requireBuilt";
 import { useSandbox } from "./support/sandbox";
 
 const PROCESSES = 16;
-const ROUNDS = 20;
+const ROUNDS = scaled(20, 3);
 
 interface Outcome {
   round: number;

@@ -13,11 +13,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { killAllChildren, startChild, type LineChild } from "../support/startChild";
 import { requireBuilt } from "../support/requireBuilt";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import { useSandbox } from "./support/sandbox";
 
 const PROCESSES = 16;
-const ROUNDS = 5;
-const KILLS = 20;
+const ROUNDS = scaled(5, 2);
+const KILLS = scaled(20, 5);
 const GET_ROLE_CREDENTIALS_DELAY_MS = 50;
 
 const sandbox = useSandbox();

@@ -9,10 +9,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { killAllChildren, startChild } from "../support/startChild";
 import { recordFigure } from "./support/figures";
+import { scaled } from "./support/scale";
 import { requireBuilt } from "../support/requireBuilt";
 import { useSandbox } from "./support/sandbox";
 
-const DURATION_MS = 10_000;
+const DURATION_MS = scaled(10_000, 2_500);
 const SESSION = "torn";
 const children = join(__dirname, "../token-provider/children");
 
