@@ -1,7 +1,12 @@
 import type { Logger } from "@smithy/types";
-import { describeError, redactSecrets, signInAdvice, signInCommand } from "@sso-kit/token-provider/internal";
+import {
+  classifyServiceFailure,
+  describeError,
+  redactSecrets,
+  signInAdvice,
+  signInCommand,
+} from "@sso-kit/token-provider/internal";
 import type { RoleTarget } from "../config/RoleTarget.js";
-import { isThrottling, readSdkError } from "../errors/readSdkError.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import { describeTarget } from "../config/describeTarget.js";
 import {
@@ -25,7 +30,7 @@ export const toPortalError = (
   accessToken: string,
   logger: Logger | undefined,
 ): SsoCredentialsProviderError => {
-  const { name, status, attempts, fromSdk, network } = readSdkError(error);
+  const { name, status, attempts, fromSdk, systemCode, throttled } = classifyServiceFailure(error);
   const what = describeTarget(target);
   const said = describeError(error, [accessToken]);
   // The whole message is redacted too: nothing else in it may carry the token either.
@@ -53,8 +58,7 @@ export const toPortalError = (
       reason: "ServiceUnavailable",
     });
   }
-  const transient =
-    isThrottling(name) || status === 429 || network || (status !== undefined ? status >= 500 : fromSdk);
+  const transient = throttled || systemCode !== undefined || (status !== undefined ? status >= 500 : fromSdk);
   if (transient) {
     const tries = attempts !== undefined ? ` after ${attempts} attempt${attempts === 1 ? "" : "s"}` : "";
     return fail(

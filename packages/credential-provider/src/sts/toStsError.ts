@@ -1,7 +1,6 @@
 import type { Logger } from "@smithy/types";
-import { describeError, redactSecrets } from "@sso-kit/token-provider/internal";
+import { classifyServiceFailure, describeError, redactSecrets } from "@sso-kit/token-provider/internal";
 import type { RoleHop } from "../config/RoleHop.js";
-import { isThrottling, readSdkError } from "../errors/readSdkError.js";
 import {
   SsoCredentialsProviderError,
   type SsoCredentialsProviderErrorOptions,
@@ -12,7 +11,8 @@ const SOURCE_REJECTED = new Set(["ExpiredToken", "ExpiredTokenException", "Inval
 
 /** Whether an `AssumeRole` failure was the source credentials' rejection (their holder should drop them). */
 export const isSourceRejected = (error: unknown): boolean =>
-  error instanceof SsoCredentialsProviderError && SOURCE_REJECTED.has(readSdkError(error.cause).name);
+  error instanceof SsoCredentialsProviderError &&
+  SOURCE_REJECTED.has(classifyServiceFailure(error.cause).name);
 
 /**
  * Turns a failed `AssumeRole` call of the STS client into a typed error, in the vocabulary of GetRoleCredentials
@@ -27,7 +27,7 @@ export const toStsError = (
   secrets: readonly string[],
   logger: Logger | undefined,
 ): SsoCredentialsProviderError => {
-  const { name, status, attempts, fromSdk, network } = readSdkError(error);
+  const { name, status, attempts, fromSdk, systemCode, throttled } = classifyServiceFailure(error);
   const what = `AssumeRole of ${hop.roleArn} (profile '${hop.profileName}')`;
   const said = describeError(error, [...secrets]);
   const fail = (message: string, options: Omit<SsoCredentialsProviderErrorOptions, "cause" | "logger">) =>
@@ -60,9 +60,8 @@ export const toStsError = (
   }
   const transient =
     SOURCE_REJECTED.has(name) ||
-    isThrottling(name) ||
-    status === 429 ||
-    network ||
+    throttled ||
+    systemCode !== undefined ||
     (status !== undefined ? status >= 500 : fromSdk);
   if (transient) {
     const tries = attempts !== undefined ? ` after ${attempts} attempt${attempts === 1 ? "" : "s"}` : "";

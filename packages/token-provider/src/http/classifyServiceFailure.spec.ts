@@ -29,7 +29,15 @@ async function failureFor(answer: (response: ServerResponse) => void): Promise<u
 describe("classifyServiceFailure", () => {
   it("calls a 5xx without a body a service failure, with its status", async () => {
     const error = await failureFor((response) => response.writeHead(500).end());
-    expect(classifyServiceFailure(error)).toEqual({ kind: "service", status: 500, statusText: "HTTP 500" });
+    expect(classifyServiceFailure(error)).toMatchObject({
+      kind: "service",
+      status: 500,
+      statusText: "HTTP 500",
+      attempts: 1,
+      fromSdk: true,
+      timedOut: false,
+      throttled: false,
+    });
   });
 
   it("calls 429 and an unreadable 200 a service failure", async () => {
@@ -45,11 +53,12 @@ describe("classifyServiceFailure", () => {
 
   it("calls a redirect or an HTML page a misconfigured endpoint", async () => {
     const redirect = await failureFor((r) => r.writeHead(302, { location: "https://login.example/" }).end());
-    expect(classifyServiceFailure(redirect)).toEqual({
+    expect(classifyServiceFailure(redirect)).toMatchObject({
       kind: "misconfigured",
       status: 302,
       statusText: "HTTP 302",
       answer: "a redirect (HTTP 302)",
+      location: "https://login.example/",
     });
     for (const status of [200, 500]) {
       const html = await failureFor((r) =>
@@ -73,10 +82,43 @@ describe("classifyServiceFailure", () => {
 
   it("calls a failure without a reply a service failure", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
-    expect(classifyServiceFailure(refused)).toEqual({ kind: "service", statusText: "no complete reply" });
+    expect(classifyServiceFailure(refused)).toEqual({
+      kind: "service",
+      name: "Error",
+      statusText: "no complete reply",
+      fromSdk: false,
+      systemCode: "ECONNREFUSED",
+      timedOut: false,
+      throttled: false,
+    });
     expect(classifyServiceFailure("not even an error")).toEqual({
       kind: "service",
+      name: "Error",
       statusText: "no complete reply",
+      fromSdk: false,
+      timedOut: false,
+      throttled: false,
     });
+  });
+
+  it("calls throttling a service failure, whatever its status", async () => {
+    const error = await failureFor((r) =>
+      r
+        .writeHead(400, { "content-type": "application/json", "x-amzn-errortype": "ThrottlingException" })
+        .end(JSON.stringify({ message: "slow down" })),
+    );
+    expect(classifyServiceFailure(error)).toMatchObject({
+      kind: "service",
+      name: "ThrottlingException",
+      status: 400,
+      throttled: true,
+    });
+  });
+
+  it("reads a timeout by the error's name or code, not its wording", () => {
+    const timeout = Object.assign(new Error("whatever it says"), { name: "TimeoutError" });
+    expect(classifyServiceFailure(timeout)).toMatchObject({ kind: "service", timedOut: true });
+    const wording = new Error("the request timed out");
+    expect(classifyServiceFailure(wording)).toMatchObject({ timedOut: false });
   });
 });

@@ -1,3 +1,4 @@
+import { classifyServiceFailure } from "../http/classifyServiceFailure.js";
 import { describeError } from "../provider/describeError.js";
 import { OidcCallError, type OidcCallFailure } from "./OidcCallError.js";
 
@@ -34,57 +35,6 @@ const SESSION_ENDED = new Set([
 /** SSO-OIDC's exceptions that say nothing about the session when a refresh gets them: a service anomaly. */
 const SERVICE_ANOMALY = new Set(["AuthorizationPendingException"]);
 
-const THROTTLING = new Set([
-  "SlowDownException",
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-]);
-
-interface Shape {
-  name: string;
-  status: number | undefined;
-  attempts: number | undefined;
-  contentType: string;
-  location: string | undefined;
-  /** A system error code (`ECONNRESET`, `ETIMEDOUT`, ...). */
-  systemCode: string | undefined;
-  /** The HTTP handler gave up waiting (its connection or request timeout). */
-  timedOut: boolean;
-}
-
-// Duck-typed: any thrown value may arrive, and an error of another realm says the same.
-const readShape = (error: unknown): Shape => {
-  const fields = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
-  const record = (value: unknown): Record<string, unknown> =>
-    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  const metadata = record(fields.$metadata);
-  const response = record(fields.$response);
-  const headers = record(response.headers);
-  const header = (name: string): string | undefined => {
-    const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-    return typeof found === "string" ? found : undefined;
-  };
-  const status =
-    typeof metadata.httpStatusCode === "number"
-      ? metadata.httpStatusCode
-      : typeof response.statusCode === "number"
-        ? response.statusCode
-        : undefined;
-  return {
-    name: typeof fields.name === "string" ? fields.name : "",
-    status,
-    attempts: typeof metadata.attempts === "number" ? metadata.attempts : undefined,
-    contentType: (header("content-type") ?? "").toLowerCase(),
-    location: header("location"),
-    systemCode:
-      typeof fields.code === "string" && /^E[A-Z0-9_]+$/.test(fields.code) ? fields.code : undefined,
-    timedOut:
-      fields.code === "ETIMEDOUT" ||
-      (typeof fields.message === "string" && /\btimed out\b|\btimeout\b/i.test(fields.message)),
-  };
-};
-
 /** A redirect target without its query and fragment, which may carry anything. */
 const withoutQuery = (location: string): string => location.replace(/[?#][\s\S]*$/, "");
 
@@ -100,7 +50,10 @@ const withoutQuery = (location: string): string => location.replace(/[?#][\s\S]*
  */
 export const toOidcCallError = (error: unknown, context: OidcCallContext): OidcCallError => {
   if (error instanceof OidcCallError) return error;
-  const { name, status, attempts, contentType, location, systemCode, timedOut } = readShape(error);
+  const read = classifyServiceFailure(error);
+  const { status, attempts, location, systemCode, timedOut, throttled } = read;
+  // An error without a name of its own is not a service exception.
+  const name = read.name === "Error" ? "" : read.name;
   const { operation, url, secrets } = context;
   const said = describeError(error, secrets);
   const failure: OidcCallFailure = {
@@ -116,14 +69,14 @@ export const toOidcCallError = (error: unknown, context: OidcCallContext): OidcC
   const make = (message: string, changes: Partial<OidcCallFailure> = {}) =>
     new OidcCallError(message, { ...failure, ...changes }, { cause: error });
 
-  if (status !== undefined && status >= 300 && status < 400) {
+  if (read.kind === "misconfigured" && status !== undefined && status >= 300 && status < 400) {
     const target = location === undefined ? "" : ` to ${withoutQuery(location)}`;
     return make(
       `${at} answered HTTP ${status}, a redirect${target}: SSO-OIDC never redirects, so that endpoint is not SSO-OIDC`,
       { reason: "Misconfigured" },
     );
   }
-  if (status !== undefined && contentType.includes("html")) {
+  if (read.kind === "misconfigured" && status !== undefined) {
     return make(
       `${at} answered HTTP ${status} with an HTML page instead of SSO-OIDC's JSON, so that endpoint is not SSO-OIDC`,
       { reason: "Misconfigured" },
@@ -135,7 +88,7 @@ export const toOidcCallError = (error: unknown, context: OidcCallContext): OidcC
       exception: name,
     });
   }
-  if (THROTTLING.has(name) || status === 429) {
+  if (throttled) {
     return make(`${call} is throttling requests (HTTP ${status ?? 429}${tries}, ${said})`, {
       ...(name !== "" && { exception: name }),
     });
