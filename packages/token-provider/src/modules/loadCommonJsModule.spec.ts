@@ -33,7 +33,7 @@ test("a module the require cannot find (a bundle without node_modules) is import
   );
 });
 
-test("with no require (a bundle's ES output), the module is imported", async () => {
+test("with no require (the ES build inside a consumer's CommonJS bundle), the module is imported", async () => {
   const imported = { from: "import" };
   await expect(loadCommonJsModule(undefined, "dep", () => Promise.resolve(imported))).resolves.toBe(imported);
 });
