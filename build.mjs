@@ -50,6 +50,16 @@ await Promise.all([
   build({
     ...common,
     format: "esm",
+    // ES modules have no `require`; each output file gets Node's, anchored at that file, for `nodeRequire` (see
+    // loadCommonJsModule.ts): Node loads a CommonJS dependency much faster through `require()` than through
+    // `import()`. Where `import.meta.url` is no file (a consumer's bundle), there is none and `import()` is used.
+    banner: {
+      js: [
+        'import { createRequire as __ssoKitCreateRequire } from "node:module";',
+        'const __ssoKitRequire = /^file:/.test(import.meta.url ?? "") ? __ssoKitCreateRequire(import.meta.url) : undefined;',
+      ].join("\n"),
+    },
+    define: { require: "__ssoKitRequire" },
     splitting: true,
     entryPoints: { index: "src/index.ts", ...internal, ...Object.fromEntries(binEntries) },
     outdir: "dist/esm",

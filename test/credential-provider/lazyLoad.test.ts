@@ -3,7 +3,7 @@
  * (`pnpm build` first, as CI does), by looking at what it has `require`d. Importing the provider loads none of the
  * heavy dependencies; `@aws-sdk/client-sso` (and with it the SDK's HTTP handler) is loaded on the first
  * GetRoleCredentials call only, and `@aws-sdk/client-sts` on the first AssumeRole of a role chain only: a plain SSO
- * profile never loads it.
+ * profile never loads it. The ES build (second test) loads those CommonJS packages with `require()` too.
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
@@ -68,5 +68,49 @@ test("importing loads no dependency; the SSO client is imported on the first fet
     afterChain:
       "@aws-sdk/client-sso @aws-sdk/client-sts @smithy/node-http-handler @smithy/property-provider " +
       "@smithy/shared-ini-file-loader @smithy/core node:crypto",
+  });
+});
+
+// The ES build: an ES loader hook records every package name the ES loader resolves. sso-kit's own modules go
+// through it; the SDK's CommonJS packages must not, since `require()` loads them several times faster (see
+// loadCommonJsModule.ts). Before that change this list held client-sso, node-http-handler and the @smithy modules.
+const HOOKS = `
+export async function initialize({ port }) { globalThis.port = port; }
+export async function resolve(specifier, context, next) {
+  if (!/^(node:|file:|\\.|\\/)/.test(specifier)) globalThis.port.postMessage(specifier);
+  return next(specifier, context);
+}
+`;
+const ESM_SCRIPT = `
+import { register } from "node:module";
+import { MessageChannel } from "node:worker_threads";
+const { port1, port2 } = new MessageChannel();
+const resolved = [];
+port1.on("message", (specifier) => resolved.push(specifier));
+port1.unref();
+register(new URL("./hooks.mjs", import.meta.url), { data: { port: port2 }, transferList: [port2] });
+const { fromSSO } = await import(process.argv[2]);
+const { accountId } = await fromSSO({ profile: "dev" })();
+// The hook thread's last messages arrive after the load they describe.
+await new Promise((resolve) => setTimeout(resolve, 100));
+console.log(JSON.stringify({ accountId, resolved: [...new Set(resolved)].sort() }));
+`;
+
+test("the ES build loads the SDK's CommonJS packages with require(), not through the ES loader", async () => {
+  await env.signIn("dev");
+  writeFileSync(join(env.home.dir, "hooks.mjs"), HOOKS);
+  const script = join(env.home.dir, "lazy.mjs");
+  writeFileSync(script, ESM_SCRIPT);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [script, join(PACKAGE_DIR, "dist", "esm", "index.js")],
+    {
+      env: { PATH: process.env.PATH, HOME: env.home.dir, NODE_NO_WARNINGS: "1", ...env.emu.env },
+      timeout: 20_000,
+    },
+  );
+  expect(JSON.parse(stdout)).toEqual({
+    accountId: "111111111111",
+    resolved: ["@sso-kit/token-provider/internal"],
   });
 });

@@ -16,6 +16,7 @@ export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/l
 export { expandHomePath } from "./config/expandHomePath.js";
 export { getHomeDir } from "./config/getHomeDir.js";
 export { nodeCrypto } from "./crypto/nodeCrypto.js";
+export { loadCommonJsModule } from "./modules/loadCommonJsModule.js";
 export { processWide } from "./process/processWide.js";
 export {
   SsoTokenCache,

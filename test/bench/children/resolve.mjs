@@ -1,6 +1,6 @@
 // One process resolving role credentials for the profile BENCH_PROFILE with BENCH_IMPL ("sso-kit": fromSSO of
 // @sso-kit/credential-provider; "official": fromSSO of @aws-sdk/credential-provider-sso), as a program would at
-// start-up. Prints one JSON line: { ok, keyHash | error, importMs, resolveMs, maxRssKb }.
+// start-up. Prints one JSON line: { ok, keyHash | error, importMs, resolveMs, maxRssKb, cpuMs }.
 // With BENCH_WAIT_FOR_GO it loads the module, prints "ready" and waits for a stdin line before resolving, so that
 // many processes can resolve at the same moment.
 import { createHash } from "node:crypto";
@@ -40,6 +40,10 @@ try {
   result = { ok: false, error: `${error.name}: ${String(error.message).split("\n")[0].slice(0, 300)}` };
 }
 const resolveMs = performance.now() - resolveStart;
+const usage = process.resourceUsage();
+// CPU time (user + system) as well as wall time: on a shared machine, waiting for a core inflates the wall time
+// of both packages by tens of percent, while the work each one does shows in its CPU time.
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
 process.stdout.write(
-  `${JSON.stringify({ ...result, importMs, resolveMs, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  `${JSON.stringify({ ...result, importMs, resolveMs, maxRssKb: usage.maxRSS, cpuMs })}\n`,
 );

@@ -1,6 +1,6 @@
 // One process that does what most programs do with the provider: an SDK client (STS) with `credentials:
 // fromSSO(...)` making one call (GetCallerIdentity, which resolves credentials first: one GetRoleCredentials).
-// BENCH_IMPL as in resolve.mjs. Prints one JSON line: { ok, error?, maxRssKb }. Its wall time is measured by the
+// BENCH_IMPL as in resolve.mjs. Prints one JSON line: { ok, error?, maxRssKb, cpuMs } (cpuMs: as in resolve.mjs). Its wall time is measured by the
 // parent: here the SDK is loaded whichever provider is used, so this shows what the provider adds to a real program.
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 
@@ -22,4 +22,6 @@ try {
 } catch (error) {
   result = { ok: false, error: `${error.name}: ${String(error.message).split("\n")[0].slice(0, 300)}` };
 }
-process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+const usage = process.resourceUsage();
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: usage.maxRSS, cpuMs })}\n`);

@@ -45,6 +45,7 @@ export const cold = async (world, { runs }) => {
       `${impl}/sdk-client`,
       {
         wallMs: summary(sdkClient[impl].map((r) => r.wallMs)),
+        cpuMs: summary(sdkClient[impl].map((r) => r.json.cpuMs)),
         maxRssMb: summary(sdkClient[impl].map((r) => r.json.maxRssKb / 1024)),
       },
     ]),
@@ -57,6 +58,7 @@ export const cold = async (world, { runs }) => {
         key(variant),
         {
           wallMs: of((r) => r.wallMs),
+          cpuMs: of((r) => r.json.cpuMs),
           importMs: of((r) => r.json.importMs),
           resolveMs: of((r) => r.json.resolveMs),
           maxRssMb: of((r) => r.json.maxRssKb / 1024),

@@ -46,6 +46,14 @@ export const tableRows = (results) => {
       target: "≤ 1.0×",
       met: wall <= 1,
     });
+    // A figure: the work behind the wall time, which a loaded machine inflates (see children/resolve.mjs).
+    row({
+      benchmark,
+      metric: "STS client + fromSSO(), 1 call: CPU time, ms",
+      ours: formatSummary(ours.cpuMs),
+      official: formatSummary(theirs.cpuMs),
+      r: formatRatio(ratio(ours.cpuMs.median, theirs.cpuMs.median)),
+    });
     row({
       benchmark,
       metric: "STS client + fromSSO(), 1 call: peak RSS, MB",
@@ -72,6 +80,13 @@ export const tableRows = (results) => {
         r: formatRatio(wall),
         target: "≤ 0.8×",
         met: wall <= 0.8,
+      });
+      row({
+        benchmark,
+        metric: `${how}: CPU time, ms`,
+        ours: formatSummary(ours.cpuMs),
+        official: formatSummary(theirs.cpuMs),
+        r: formatRatio(ratio(ours.cpuMs.median, theirs.cpuMs.median)),
       });
       // A figure, not a target: what a program waits for is the whole process (above).
       row({

@@ -1,8 +1,11 @@
+import type * as SharedIniFileLoader from "@smithy/shared-ini-file-loader";
 import { getHomeDir } from "./getHomeDir.js";
 import { join } from "node:path";
 import { expandHomePath } from "./expandHomePath.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
 import { checkSharedConfigFile } from "./checkSharedConfigFile.js";
+import { loadCommonJsModule } from "../modules/loadCommonJsModule.js";
+import { nodeRequire } from "../modules/nodeRequire.js";
 
 /** One section of an ini file: keys to values. */
 export type IniSection = Record<string, string | undefined>;
@@ -65,7 +68,11 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
     }),
   );
   // Loaded on first use: the module costs more to load than the rest of sso-kit's start.
-  const { loadSharedConfigFiles, readFile } = await import("@smithy/shared-ini-file-loader");
+  const { loadSharedConfigFiles, readFile } = await loadCommonJsModule<typeof SharedIniFileLoader>(
+    nodeRequire,
+    "@smithy/shared-ini-file-loader",
+    () => import("@smithy/shared-ini-file-loader"),
+  );
   const ignoreCache = init.ignoreCache === true;
   // The loader's cached reads (the same promises it uses itself), unless told to read again.
   const texts = ignoreCache ? undefined : cachedTexts(readFile, configFilepath, filepath);

@@ -1,5 +1,7 @@
 import type * as PropertyProvider from "@smithy/property-provider";
 import type { TokenProviderError } from "@smithy/property-provider";
+import { loadCommonJsModule } from "../modules/loadCommonJsModule.js";
+import { nodeRequire } from "../modules/nodeRequire.js";
 import type { Logger } from "@smithy/types";
 
 /**
@@ -49,7 +51,12 @@ export type SsoTokenProviderError = TokenProviderError & {
  * `@smithy/core`'s config, client and schema modules) than all of sso-kit's own start, and a program that gets its
  * token never needs it.
  */
-export const loadProviderErrors = (): Promise<typeof PropertyProvider> => import("@smithy/property-provider");
+export const loadProviderErrors = (): Promise<typeof PropertyProvider> =>
+  loadCommonJsModule<typeof PropertyProvider>(
+    nodeRequire,
+    "@smithy/property-provider",
+    () => import("@smithy/property-provider"),
+  );
 
 /**
  * The error every sso-kit token path throws: a `TokenProviderError` of `@smithy/property-provider`, as every SDK

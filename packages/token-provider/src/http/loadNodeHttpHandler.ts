@@ -1,4 +1,7 @@
+import type * as NodeHttpHandlerModule from "@smithy/node-http-handler";
 import type { NodeHttpHandler } from "@smithy/node-http-handler";
+import { loadCommonJsModule } from "../modules/loadCommonJsModule.js";
+import { nodeRequire } from "../modules/nodeRequire.js";
 
 let loading: Promise<typeof NodeHttpHandler> | undefined;
 
@@ -7,7 +10,11 @@ let loading: Promise<typeof NodeHttpHandler> | undefined;
  * loaded the module already, so importing sso-kit costs nothing more. A failed import is retried next time.
  */
 export const loadNodeHttpHandler = (): Promise<typeof NodeHttpHandler> =>
-  (loading ??= import("@smithy/node-http-handler").then(
+  (loading ??= loadCommonJsModule<typeof NodeHttpHandlerModule>(
+    nodeRequire,
+    "@smithy/node-http-handler",
+    () => import("@smithy/node-http-handler"),
+  ).then(
     (module) => module.NodeHttpHandler,
     (error: unknown) => {
       loading = undefined;

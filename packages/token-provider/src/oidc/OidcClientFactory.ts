@@ -1,6 +1,7 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
 import { boundedRequestHandler } from "../http/boundedRequestHandler.js";
+import { loadOidcClientModule } from "./loadOidcClientModule.js";
 
 /** Configuration of the client that uses the token provider (e.g. `client.config`); only some keys are used. */
 export interface ParentClientConfig {
@@ -29,7 +30,7 @@ const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
 /**
  * Creates SSO-OIDC clients on demand, one per region, reused for every refresh of the provider.
  *
- * The SDK client is loaded with a dynamic `import()` on the first refresh only, so a process whose token is
+ * The SDK client is loaded on the first refresh only (`loadOidcClientModule`), so a process whose token is
  * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
  * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
  * `requestHandler` from any of them, the SDK's own handler with the default time limits; whichever it is, each
@@ -53,7 +54,7 @@ export class OidcClientFactory {
     if (cached !== undefined && cached.inherited.every((value, i) => value === inherited[i])) {
       return cached.client;
     }
-    const { SSOOIDCClient } = await import("@aws-sdk/client-sso-oidc");
+    const { SSOOIDCClient } = await loadOidcClientModule();
     config.requestHandler = boundedRequestHandler(config.requestHandler);
     const client = new SSOOIDCClient(config as SSOOIDCClientConfig);
     this.clients.set(region, { client, inherited });

@@ -1,4 +1,5 @@
 import type { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
+import { loadOidcClientModule } from "./loadOidcClientModule.js";
 import { OidcCallError } from "./OidcCallError.js";
 import { parseCreateTokenReply, type CreateTokenReply } from "./parseCreateTokenReply.js";
 import { toOidcCallError } from "./toOidcCallError.js";
@@ -29,7 +30,7 @@ export const refreshAccessToken = async (
   client: SSOOIDCClient,
   grant: RefreshTokenGrant,
 ): Promise<RefreshedToken> => {
-  const { CreateTokenCommand } = await import("@aws-sdk/client-sso-oidc");
+  const { CreateTokenCommand } = await loadOidcClientModule();
   const command = new CreateTokenCommand({
     grantType: "refresh_token",
     clientId: grant.clientId,
