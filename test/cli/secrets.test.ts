@@ -4,6 +4,9 @@ import { secretsInFiles } from "../support/secrets";
 import type { CliRun } from "./harness";
 import { PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE } from "./harness";
 
+// A dozen runs of the built CLI one after the other: seconds each on a loaded machine.
+jest.setTimeout(120_000);
+
 describe("secrets in sso-kit's output", () => {
   it("never appear, even with --debug, except the credentials credential-process and export exist to print", async () => {
     const sandbox = await Sandbox.create({ autoApprove: true, roleCredentialsTtlSeconds: 900 });

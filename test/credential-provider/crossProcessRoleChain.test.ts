@@ -19,7 +19,7 @@ import { signIn } from "../support/signIn";
 import { killAllChildren, startChild } from "../support/startChild";
 import { useTempHome } from "../support/useTempHome";
 
-const PROCESSES = 8;
+const PROCESSES = 6;
 const SESSION = "chain-cache";
 const SESSION_NAME = "alice";
 
