@@ -66,6 +66,16 @@ describe("sso-kit with a role-chain profile", () => {
     expect(sandbox.emu.stats()).toMatchObject({ GetRoleCredentials: 1, AssumeRole: 1 });
   });
 
+  it("a second credential-process reuses the assumed role cached by the first, with no call", async () => {
+    await sandbox.seedSignIn();
+    const first = await sandbox.run(["credential-process", "--profile", "prod"]);
+    const second = await sandbox.run(["credential-process", "--profile", "prod"]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const keyOf = (stdout: string) => (JSON.parse(stdout) as { AccessKeyId: string }).AccessKeyId;
+    expect(keyOf(second.stdout)).toBe(keyOf(first.stdout));
+    expect(sandbox.emu.stats()).toMatchObject({ GetRoleCredentials: 1, AssumeRole: 1 });
+  });
+
   it("export prints them as shell exports", async () => {
     await sandbox.seedSignIn();
     const { code, stdout, stderr } = await sandbox.run(["export", "--profile", "prod"]);

@@ -4,6 +4,9 @@ import { secretsInFiles } from "../support/secrets";
 import type { CliRun } from "./harness";
 import { PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE } from "./harness";
 
+// A dozen runs of the built CLI one after the other: seconds each on a loaded machine.
+jest.setTimeout(120_000);
+
 describe("secrets in sso-kit's output", () => {
   it("never appear, even with --debug, except the credentials credential-process and export exist to print", async () => {
     const sandbox = await Sandbox.create({ autoApprove: true, roleCredentialsTtlSeconds: 900 });
@@ -26,6 +29,16 @@ describe("secrets in sso-kit's output", () => {
       expect((await sso("ls", "--profile", TOKEN_ONLY_PROFILE)).code).toBe(0);
       expect((await sso("credential-process", "--profile", PROFILE)).code).toBe(0);
       expect((await sso("export", "--profile", PROFILE)).code).toBe(0);
+      // A role chain: the assumed role's credentials are cached too (then reused), and scanned for.
+      const target = sandbox.emu.accounts[1]!;
+      writeFileSync(
+        sandbox.configFile,
+        `${readFileSync(sandbox.configFile, "utf8")}\n[profile chain]\n` +
+          `role_arn = arn:aws:iam::${target.accountId}:role/${target.roles[0]!}\nsource_profile = ${PROFILE}\n`,
+      );
+      expect((await sso("credential-process", "--profile", "chain")).code).toBe(0);
+      expect((await sso("export", "--profile", "chain")).code).toBe(0);
+      expect(sandbox.emu.stats().AssumeRole).toBe(1);
 
       // Force a token refresh: the token now expires within the refresh window, the role credentials are stale.
       const tokenFile = tokenCache.tokenPath(SESSION);
@@ -47,7 +60,7 @@ describe("secrets in sso-kit's output", () => {
       expect((await sso("logout")).code).toBe(0);
 
       expect(tokenSecrets.size).toBeGreaterThanOrEqual(5); // 2 access tokens, 2 refresh tokens, a client secret
-      expect(roleSecrets.size).toBeGreaterThanOrEqual(4);
+      expect(roleSecrets.size).toBeGreaterThanOrEqual(6); // and the assumed role's two
       const printsCredentials = (run: CliRun): boolean =>
         run.args.includes("credential-process") || run.args.includes("export");
       const everything = sandbox.runs.map((run) => `${run.stdout}\n${run.stderr}`).join("\n");

@@ -8,31 +8,15 @@ import { startEmulator, type Emulator } from "@sso-kit/emulator";
 import { SsoTokenCache } from "@sso-kit/token-provider";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { awsCliV2 } from "../support/credential-provider/awsCli";
 import { requireBuilt } from "../support/requireBuilt";
 import { signIn } from "../support/signIn";
 import { killAllChildren, startChild } from "../support/startChild";
 import { useTempHome } from "../support/useTempHome";
 
 const PROCESSES = 16;
-
-/**
- * An AWS CLI v2 on this machine (Debian's `awscli` package is v2), found on PATH or at /usr/bin/aws: PATH may
- * hold a v1 first, which has no SSO credential cache. `undefined` when there is none: the interop test is skipped.
- */
-const awsCliV2 = [...(process.env.PATH ?? "").split(":").map((dir) => join(dir, "aws")), "/usr/bin/aws"].find(
-  (candidate) => {
-    if (!existsSync(candidate)) return false;
-    try {
-      return execFileSync(candidate, ["--version"], { encoding: "utf8", timeout: 20_000 }).startsWith(
-        "aws-cli/2.",
-      );
-    } catch {
-      return false;
-    }
-  },
-);
 const SESSION = "shared-cache";
 
 interface Outcome {

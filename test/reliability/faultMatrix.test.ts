@@ -6,6 +6,7 @@
  *
  * - refresh (SSO-OIDC CreateToken, token provider), with a token still valid and with an expired one;
  * - GetRoleCredentials (SSO portal, credential provider);
+ * - AssumeRole (STS, the hop of a chained profile; its source credentials are sentinels the portal returned);
  * - sign-in (RegisterClient and CreateToken of the PKCE flow, login).
  *
  * Each case must end in the surface's typed error with a useful message (or, for a still-valid token, that
@@ -22,7 +23,11 @@ import { login, LoginError } from "@sso-kit/login";
 import { clientRegistrationCacheKey, fromSsoSession } from "@sso-kit/token-provider/internal";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { OIDC_EXCEPTIONS, SSO_EXCEPTIONS } from "../../packages/emulator/src/http/serviceExceptions";
+import {
+  OIDC_EXCEPTIONS,
+  SSO_EXCEPTIONS,
+  STS_ERRORS,
+} from "../../packages/emulator/src/http/serviceExceptions";
 import { recordingLogger } from "../support/recordingLogger";
 import {
   errorText,
@@ -152,6 +157,46 @@ const SSO_FAULTS: Array<[string, Fault]> = [
   ],
 ];
 
+const STS_FAULTS: Array<[string, Fault]> = [
+  ...TRANSPORT,
+  ...exceptions(Object.keys(STS_ERRORS)),
+  [
+    `AccessDenied ${ECHO}`,
+    (s) => ({
+      exception: "AccessDenied",
+      message: `session ${s.sessionToken} with key ${s.secretAccessKey} denied`,
+    }),
+  ],
+  [
+    "200 with an XML reply without Credentials",
+    () => ({
+      response: {
+        headers: { "content-type": "text/xml" },
+        body: "<AssumeRoleResponse><AssumeRoleResult></AssumeRoleResult></AssumeRoleResponse>",
+      },
+    }),
+  ],
+];
+
+/**
+ * Which of three things a failed AssumeRole is (the credential provider's `reason`): a denial, or a request STS
+ * refuses as invalid, is for the user to fix (`ServiceError` / `InvalidConfig`, naming the profile and role); a 200
+ * reply that is not credentials is `InvalidCredentials`; rejected source credentials, throttling, 5xx, timeouts and
+ * broken transport are the service failing (`ServiceUnavailable`: try again); any other refusal is `ServiceError`.
+ */
+const expectedAssumeRoleReason = (fault: string): string => {
+  const name = fault.split(" ")[0]!;
+  if (["ValidationError", "MalformedPolicyDocument", "RegionDisabledException"].includes(name)) {
+    return "InvalidConfig";
+  }
+  if (/^(malformed|empty) body|^200 /.test(fault)) return "InvalidCredentials";
+  const transient = ["ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId", "Throttling"];
+  if (transient.includes(name) || TRANSPORT.some(([transport]) => transport === fault))
+    return "ServiceUnavailable";
+  const status = (STS_ERRORS as Record<string, number>)[name];
+  return status !== undefined && status >= 500 ? "ServiceUnavailable" : "ServiceError";
+};
+
 /**
  * Which of three things a failed refresh of an expired token is (the token provider's `reason`): SSO-OIDC
  * exceptions that reject the grant or the client end the session; an endpoint that redirects or answers HTML is
@@ -181,6 +226,7 @@ type Surface =
   | "refresh, token still valid"
   | "refresh, token expired"
   | "GetRoleCredentials"
+  | "AssumeRole"
   | "sign-in RegisterClient"
   | "sign-in CreateToken";
 interface Case {
@@ -194,6 +240,7 @@ const cases: Case[] = [
     { surface: "refresh, token expired" as const, fault, rule },
   ]),
   ...SSO_FAULTS.map(([fault, rule]) => ({ surface: "GetRoleCredentials" as const, fault, rule })),
+  ...STS_FAULTS.map(([fault, rule]) => ({ surface: "AssumeRole" as const, fault, rule })),
   ...OIDC_FAULTS.map(([fault, rule]) => ({ surface: "sign-in RegisterClient" as const, fault, rule })),
   ...[...OIDC_FAULTS, SIGN_IN_ECHO].map(([fault, rule]) => ({
     surface: "sign-in CreateToken" as const,
@@ -220,17 +267,33 @@ const leaks: string[] = [];
 const echoed: string[] = [];
 
 beforeAll(() => {
-  // Every sign-in case has its own sso-session (no cached client registration, no earlier token).
-  const sessions = cases.map((_, index) =>
+  // Every sign-in case has its own sso-session (no cached client registration, no earlier token); every AssumeRole
+  // case its own chained profile on it.
+  const { emu } = sandbox;
+  const sessions = cases.map((c, index) =>
     [
       `[sso-session fm-${index}]`,
-      `sso_start_url = ${sandbox.emu.startUrl}`,
-      `sso_region = ${sandbox.emu.region}`,
+      `sso_start_url = ${emu.startUrl}`,
+      `sso_region = ${emu.region}`,
+      ...(c.surface !== "AssumeRole"
+        ? []
+        : [
+            `[profile fm-${index}-base]`,
+            `sso_session = fm-${index}`,
+            `sso_account_id = ${emu.accounts[0]!.accountId}`,
+            `sso_role_name = ${emu.accounts[0]!.roles[0]!}`,
+            `[profile fm-${index}]`,
+            `role_arn = ${assumedRoleArn()}`,
+            `source_profile = fm-${index}-base`,
+            "role_session_name = fault-matrix",
+          ]),
     ].join("\n"),
   );
   writeFileSync(sandbox.configFile, `${sessions.join("\n\n")}\n`);
 });
 beforeEach(() => sandbox.emu.faults.clear());
+const assumedRoleArn = () =>
+  `arn:aws:iam::${sandbox.emu.accounts[1]!.accountId}:role/${sandbox.emu.accounts[1]!.roles[0]!}`;
 
 afterAll(() => {
   const by = (surface: string) => results.filter((r) => r.surface.startsWith(surface)).length;
@@ -238,6 +301,7 @@ afterAll(() => {
     id: "fault-matrix",
     summary:
       `${results.length} fault cases (refresh ${by("refresh")}, GetRoleCredentials ${by("GetRoleCredentials")}, ` +
+      `AssumeRole ${by("AssumeRole")}, ` +
       `sign-in ${by("sign-in")}): ${results.filter((r) => r.outcome !== "unexpected").length} typed errors or ` +
       `kept tokens, ${results.filter((r) => r.outcome === "unexpected").length} unexpected; cache intact in all; ` +
       `secrets in sso-kit's ${scannedMessages} error messages and ${scannedLogLines} debug log lines: ` +
@@ -293,9 +357,25 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
     const operation =
       surface.startsWith("refresh") || surface === "sign-in CreateToken"
         ? "CreateToken"
-        : surface === "GetRoleCredentials"
-          ? "GetRoleCredentials"
+        : surface === "GetRoleCredentials" || surface === "AssumeRole"
+          ? surface
           : "RegisterClient";
+    if (surface === "AssumeRole") {
+      // The hop's source credentials are sentinels, so that the scans know them and an echo can quote them.
+      emu.faults.add({
+        operation: "GetRoleCredentials",
+        response: {
+          body: {
+            roleCredentials: {
+              accessKeyId: `ASIAFAULTMATRIX${index}`,
+              secretAccessKey: secrets.secretAccessKey,
+              sessionToken: secrets.sessionToken,
+              expiration: Date.now() + 3.6e6,
+            },
+          },
+        },
+      });
+    }
     emu.faults.add({ operation, ...rule(secrets) });
     const { lines, logger } = recordingLogger();
     const sdkLog = recordingLogger();
@@ -305,19 +385,21 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
       ? await settle(fromSsoSession({ session: sandbox.session(name), logger, clientConfig })(), HANG_MS)
       : surface === "GetRoleCredentials"
         ? await settle(fromSSO({ ...sandbox.sessionRole(name), logger, clientConfig })(), HANG_MS)
-        : await settle(
-            login({
-              ssoSession: name,
-              flow: "pkce",
-              prompt: () => undefined,
-              // The browser: the emulator approves at once and redirects to login's loopback server.
-              openBrowser: (url) => void fetch(url).catch(() => undefined),
-              timeoutMs: 10_000,
-              logger,
-              clientConfig,
-            }),
-            HANG_MS,
-          );
+        : surface === "AssumeRole"
+          ? await settle(fromSSO({ profile: name, logger, clientConfig })(), HANG_MS)
+          : await settle(
+              login({
+                ssoSession: name,
+                flow: "pkce",
+                prompt: () => undefined,
+                // The browser: the emulator approves at once and redirects to login's loopback server.
+                openBrowser: (url) => void fetch(url).catch(() => undefined),
+                timeoutMs: 10_000,
+                logger,
+                clientConfig,
+              }),
+              HANG_MS,
+            );
 
     // What the user would see and what sso-kit logged hold no secret; nor does anything else unless echoed.
     const error = "error" in settled ? (settled.error as Error) : undefined;
@@ -375,6 +457,15 @@ test.each(cases.map((c, index) => [`${c.surface} x ${c.fault}`, c, index] as con
           error instanceof SsoCredentialsProviderError &&
           error.tryNextLink === false &&
           message.includes(emu.accounts[0]!.accountId)
+        ) {
+          outcome = `SsoCredentialsProviderError ${error.reason}`;
+        }
+      } else if (surface === "AssumeRole") {
+        if (
+          error instanceof SsoCredentialsProviderError &&
+          error.tryNextLink === false &&
+          error.reason === expectedAssumeRoleReason(fault) &&
+          message.includes(assumedRoleArn())
         ) {
           outcome = `SsoCredentialsProviderError ${error.reason}`;
         }

@@ -4,7 +4,9 @@
  * odd timestamps, truncated JSON, huge values) are read by the store and by `fromSSO` with
  * `roleCredentialCache: "shared"` on a valid session. The store must answer credentials or nothing (never throw,
  * never hang); the provider must always end in credentials (the file's only when they parse and are fresh,
- * otherwise fetched) and leave a file that parses. In-process, with the emulator behind every fetch.
+ * otherwise fetched) and leave a file that parses. The same for the assume-role entries of a chained profile's
+ * hop (the AssumeRole reply the AWS CLI caches, `AssumedRoleUser` and its `...UTC` expiries included). In-process,
+ * with the emulator behind every fetch.
  */
 import { fromSSO } from "@sso-kit/credential-provider";
 import {
@@ -12,8 +14,9 @@ import {
   RoleCredentialCache,
   roleCredentialCacheKey,
 } from "@sso-kit/credential-provider/internal";
+import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordFigure } from "./support/figures";
 import { scaled } from "./support/scale";
@@ -29,6 +32,7 @@ import {
 import { useSandbox } from "./support/sandbox";
 
 const RUNS = scaled(500, 100);
+const ASSUMED_RUNS = scaled(80, 20);
 const SESSION = "fuzz-role-cache";
 const clientConfig = {
   maxAttempts: 1,
@@ -37,10 +41,39 @@ const clientConfig = {
 
 const sandbox = useSandbox();
 
+const field = (right: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue() });
+
+/** An assume-role entry (the AssumeRole reply the AWS CLI caches), each field either right or wrong. */
+const assumedRoleEntry = () =>
+  fc.record(
+    {
+      ProviderType: fc.constantFrom(undefined, "sso"),
+      Credentials: field(
+        fc.record(
+          {
+            AccessKeyId: field(fc.oneof(fc.string({ minLength: 1 }), oddString())),
+            SecretAccessKey: field(oddString()),
+            SessionToken: field(oddString()),
+            Expiration: field(
+              fc.oneof(
+                oddTimestamp(),
+                fc.date({ noInvalidDate: true }).map((date) => `${date.toISOString().slice(0, 19)}UTC`),
+              ),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      AssumedRoleUser: field(
+        fc.record({ AssumedRoleId: oddString(), Arn: oddString() }, { requiredKeys: [] }),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
 /** A cache entry's fields, each either right or wrong. */
 const cacheEntry = () => {
-  const field = (right: fc.Arbitrary<unknown>) =>
-    fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue() });
   return fc.record(
     {
       ProviderType: field(fc.constantFrom("sso", "assume-role", "")),
@@ -61,27 +94,29 @@ const cacheEntry = () => {
   );
 };
 
-const cacheFileContent: fc.Arbitrary<string | Uint8Array> = fc.oneof(
-  { weight: 6, arbitrary: cacheEntry().map((entry) => JSON.stringify(entry)) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .tuple(cacheEntry(), fc.nat())
-      .map(([entry, cut]) => JSON.stringify(entry).slice(0, cut % (JSON.stringify(entry).length + 1))),
-  },
-  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 4096 }) },
-  { weight: 2, arbitrary: oddString() },
-  { weight: 2, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
-  {
-    weight: 1,
-    arbitrary: hugeString().map((huge) =>
-      JSON.stringify({
-        ProviderType: "sso",
-        Credentials: { AccessKeyId: huge, Expiration: "2099-01-01T00:00:00Z" },
-      }),
-    ),
-  },
-);
+const fileContent = (entry: fc.Arbitrary<unknown>): fc.Arbitrary<string | Uint8Array> =>
+  fc.oneof(
+    { weight: 6, arbitrary: entry.map((value) => JSON.stringify(value)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(entry, fc.nat())
+        .map(([entry, cut]) => JSON.stringify(entry).slice(0, cut % (JSON.stringify(entry).length + 1))),
+    },
+    { weight: 2, arbitrary: fc.uint8Array({ maxLength: 4096 }) },
+    { weight: 2, arbitrary: oddString() },
+    { weight: 2, arbitrary: fc.jsonValue().map((value) => JSON.stringify(value)) },
+    {
+      weight: 1,
+      arbitrary: hugeString().map((huge) =>
+        JSON.stringify({
+          ProviderType: "sso",
+          Credentials: { AccessKeyId: huge, Expiration: "2099-01-01T00:00:00Z" },
+        }),
+      ),
+    },
+  );
+const cacheFileContent = fileContent(cacheEntry());
 
 test(`${RUNS} generated role-credential cache files: the store never throws, fromSSO always ends in credentials`, async () => {
   await sandbox.seedSession(SESSION, 3_600_000);
@@ -121,6 +156,78 @@ test(`${RUNS} generated role-credential cache files: the store never throws, fro
       id: "fuzz-role-credential-cache-files",
       summary:
         `${run} generated role-credential cache files x 2 readers: ${count("value")} values, ` +
+        `${count("typed error")} typed errors, ${bad.length} crashes/hangs/unparseable leftovers (seed ${seed})`,
+      data: { runs: run, seed, endings: Object.fromEntries(endings), bad },
+    });
+  }
+  expect(bad).toEqual([]);
+});
+
+test(`${ASSUMED_RUNS} generated assume-role cache files of a chained profile's hop: the store never throws, fromSSO always ends in credentials`, async () => {
+  const { emu } = sandbox;
+  const target = emu.accounts[1]!;
+  const roleArn = `arn:aws:iam::${target.accountId}:role/${target.roles[0]!}`;
+  const base = sandbox.sessionRole(SESSION);
+  writeFileSync(
+    sandbox.configFile,
+    [
+      "[profile fuzz-base]",
+      `sso_session = ${SESSION}`,
+      `sso_account_id = ${base.ssoAccountId!}`,
+      `sso_role_name = ${base.ssoRoleName!}`,
+      "[profile fuzz-chain]",
+      `role_arn = ${roleArn}`,
+      "source_profile = fuzz-base",
+      "role_session_name = fuzz",
+      `[sso-session ${SESSION}]`,
+      `sso_start_url = ${emu.startUrl}`,
+      `sso_region = ${emu.region}`,
+    ].join("\n"),
+  );
+  const init = { profile: "fuzz-chain", roleCredentialCache: "shared" as const, clientConfig };
+  const directory = join(sandbox.home, ".aws", "cli", "cache");
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const store = new RoleCredentialCache({ directory, entry: "assume-role" });
+  // The AWS CLI's name for the hop's file (see assumeRoleCacheKey): sha1 of json.dumps(sort_keys=True).
+  const key = createHash("sha1").update(`{"RoleArn": "${roleArn}", "RoleSessionName": "fuzz"}`).digest("hex");
+  const baseFile = new RoleCredentialCache({ directory }).path(
+    roleCredentialCacheKey({
+      accountId: base.ssoAccountId!,
+      roleName: base.ssoRoleName!,
+      sessionName: SESSION,
+    }),
+  );
+  const seed = fuzzSeed();
+  const { endings, bad, note, count } = tallyEndings();
+  let run = 0;
+
+  try {
+    await fc.assert(
+      fc.asyncProperty(fileContent(assumedRoleEntry()), async (content) => {
+        const at = run++;
+        writeFileSync(store.path(key), content, { mode: 0o600 });
+        note("store read", await ending(() => store.read(key)));
+        // Neither the base's file nor (through a new token's sharing key) memory answers for the hop: only its
+        // file, or an AssumeRole that replaces it.
+        rmSync(baseFile, { force: true });
+        await sandbox.seedSession(SESSION, 3_600_000);
+        const end = await ending(() => fromSSO(init)());
+        note("credential provider", end);
+        if (end !== "value") bad.push(`run ${at}: fromSSO ended in ${end}`);
+        const left = parseRoleCredentialCacheFile(
+          JSON.parse(readFileSync(store.path(key), "utf8")),
+          "assume-role",
+        );
+        if (!left.ok) bad.push(`run ${at}: the file left behind does not parse: ${left.reason}`);
+        return bad.length === 0;
+      }),
+      { numRuns: ASSUMED_RUNS, seed, endOnFailure: true },
+    );
+  } finally {
+    recordFigure({
+      id: "fuzz-assumed-role-cache-files",
+      summary:
+        `${run} generated assume-role cache files x 2 readers: ${count("value")} values, ` +
         `${count("typed error")} typed errors, ${bad.length} crashes/hangs/unparseable leftovers (seed ${seed})`,
       data: { runs: run, seed, endings: Object.fromEntries(endings), bad },
     });

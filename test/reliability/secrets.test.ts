@@ -7,7 +7,7 @@
  */
 import type { FaultRule } from "@sso-kit/emulator";
 import { clientRegistrationCacheKey } from "@sso-kit/token-provider/internal";
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { LEGACY_PROFILE, PROFILE, Sandbox, SESSION, TOKEN_ONLY_PROFILE, type CliRun } from "../cli/harness";
 import { recordFigure } from "./support/figures";
@@ -20,7 +20,7 @@ interface Scenario {
   args: string[];
   /** The cached SSO token: valid for an hour, expiring within the refresh window, expired, or none. */
   token: "valid" | "expiring" | "expired" | "none";
-  fault?: (secrets: SentinelSecrets) => FaultRule;
+  fault?: (secrets: SentinelSecrets) => FaultRule | FaultRule[];
   /** Seed a cached device-flow client registration with the sentinel client secret. */
   registration?: boolean;
   /** The exit code the path ends with (proves the failure path was taken). */
@@ -34,7 +34,53 @@ const echoAccessToken = (s: SentinelSecrets): FaultRule => ({
   message: `token ${s.accessToken} is not valid`,
 });
 
+/** A chained profile (`role_arn` + `source_profile` = the SSO profile), added to the sandbox's config. */
+const CHAIN_PROFILE = "chain";
+/** The chain's source credentials are sentinels, so that the scan knows them and an echo can quote them. */
+const sentinelSource = (s: SentinelSecrets): FaultRule => ({
+  operation: "GetRoleCredentials",
+  response: {
+    body: {
+      roleCredentials: {
+        accessKeyId: "ASIASECRETSCAN",
+        secretAccessKey: s.secretAccessKey,
+        sessionToken: s.sessionToken,
+        expiration: Date.now() + 3_600_000,
+      },
+    },
+  },
+});
+const CHAIN_SCENARIOS: Scenario[] = [
+  {
+    name: "credential-process on a role chain, AssumeRole AccessDenied echoing the source credentials",
+    args: ["credential-process", "--profile", CHAIN_PROFILE],
+    token: "valid",
+    fault: (s) => [
+      sentinelSource(s),
+      {
+        operation: "AssumeRole",
+        exception: "AccessDenied",
+        message: `caller ${s.sessionToken} signed with ${s.secretAccessKey} is not trusted`,
+      },
+    ],
+    exit: 1,
+  },
+  ...(["HTTP 500", "malformed"] as const).map((fault) => ({
+    name: `export on a role chain, AssumeRole ${fault}`,
+    args: ["export", "--profile", CHAIN_PROFILE],
+    token: "valid" as const,
+    fault: (s: SentinelSecrets): FaultRule[] => [
+      sentinelSource(s),
+      fault === "HTTP 500"
+        ? { operation: "AssumeRole", status: 500 }
+        : { operation: "AssumeRole", body: "malformed" },
+    ],
+    exit: 1,
+  })),
+];
+
 const SCENARIOS: Scenario[] = [
+  ...CHAIN_SCENARIOS,
   ...(["HTTP 500", "malformed", "truncated", "reset"] as const).map((fault) => ({
     name: `credential-process, GetRoleCredentials ${fault}`,
     args: credentialProcess,
@@ -240,6 +286,18 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   requireBuilt("cli", "credential-provider", "token-provider", "login");
   sandbox = await Sandbox.create({ autoApprove: true });
+  const target = sandbox.emu.accounts[1]!;
+  appendFileSync(
+    sandbox.configFile,
+    [
+      "",
+      `[profile ${CHAIN_PROFILE}]`,
+      `role_arn = arn:aws:iam::${target.accountId}:role/${target.roles[0]!}`,
+      `source_profile = ${PROFILE}`,
+      "role_session_name = secrets-scan",
+      "",
+    ].join("\n"),
+  );
 });
 afterAll(async () => {
   await sandbox?.dispose();
@@ -291,7 +349,7 @@ test.each(SCENARIOS.map((scenario, index) => [scenario.name, scenario, index] as
         scopes: ["sso:account:access"],
       });
     }
-    if (scenario.fault !== undefined) emu.faults.add(scenario.fault(secrets));
+    for (const rule of [scenario.fault?.(secrets) ?? []].flat()) emu.faults.add(rule);
 
     const run: CliRun = await sandbox.run(["--debug", ...scenario.args]);
     const known = [

@@ -1,6 +1,8 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { fetchThroughRoleCredentialCache } from "./cache/fetchThroughRoleCredentialCache.js";
+import { readCachedChainCredentials } from "./cache/readCachedChainCredentials.js";
 import { roleCredentialCacheModeOf } from "./cache/roleCredentialCacheModeOf.js";
+import { roleCredentialCacheSlot } from "./cache/roleCredentialCacheSlot.js";
 import { ProviderClients } from "./clients/ProviderClients.js";
 import { describeTarget } from "./config/describeTarget.js";
 import { resolveRoleChain } from "./config/resolveRoleChain.js";
@@ -80,26 +82,47 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     if (reuse) chain = resolved;
     const { base, hops } = resolved;
     clients.useCaller(caller);
-    const accessToken = await getAccessToken(base, clients, logger);
-    const key = sharingKey(base, accessToken);
-    const fetch = async () => {
-      logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(base)}`);
-      const client = await clients.portal(ssoRegionOf(base));
-      return getRoleCredentials({ client, target: base, accessToken, logger });
-    };
     const renew = reuse && properties?.forceRefresh !== true;
-    // Opted in: the base hop's credentials are shared by every process through the AWS CLI's cache folder.
-    const fetchBase =
-      roleCredentialCacheModeOf(init) === "shared"
-        ? () => fetchThroughRoleCredentialCache(base, fetch, { reuse: renew, logger })
-        : fetch;
-    let credentials: RoleCredentials;
-    try {
+    // Opted in: every level's credentials are shared by every process through the AWS CLI's cache folder, and
+    // (as the CLI does) fresh ones found there are used before any token is read.
+    const shared = roleCredentialCacheModeOf(init) === "shared";
+    const throughDisk =
+      (
+        level: Parameters<typeof roleCredentialCacheSlot>[0],
+        fetch: () => Promise<RoleCredentials>,
+        fresh: boolean,
+      ) =>
+      () =>
+        shared
+          ? fetchThroughRoleCredentialCache(roleCredentialCacheSlot(level), fetch, { reuse: fresh, logger })
+          : fetch();
+    const cached =
+      shared && reuse ? await readCachedChainCredentials(resolved, { renew, logger }) : undefined;
+    let key: string;
+    let baseCredentials: () => Promise<RoleCredentials>;
+    if (cached === undefined) {
+      const accessToken = await getAccessToken(base, clients, logger);
+      const baseKey = sharingKey(base, accessToken);
+      const fetch = async () => {
+        logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(base)}`);
+        const client = await clients.portal(ssoRegionOf(base));
+        return getRoleCredentials({ client, target: base, accessToken, logger });
+      };
       // Credentials below the last hop are reused while fresh even on forceRefresh: only the outermost were
       // refused by whoever asked.
-      credentials = await sharedRoleCredentials.resolve(key, fetchBase, hops.length === 0 ? renew : reuse);
+      const fresh = hops.length === 0 ? renew : reuse;
+      key = baseKey;
+      baseCredentials = () => sharedRoleCredentials.resolve(baseKey, throughDisk(base, fetch, fresh), fresh);
+    } else {
+      key = cached.sharingKey;
+      baseCredentials = () => Promise.resolve(cached.credentials);
+    }
+    let credentials: RoleCredentials;
+    try {
+      credentials = await baseCredentials();
       let sourceKey = key;
       for (const [index, hop] of hops.entries()) {
+        if (index < (cached?.nextHop ?? 0)) continue;
         const source = credentials;
         const region = hop.region ?? ssoRegionOf(base);
         const hopKey = hopSharingKey(sourceKey, hop, region);
@@ -108,12 +131,9 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
           const { mfaCodeProvider } = init;
           return assumeRole({ clients, hop, source, defaultRegion: region, mfaCodeProvider, logger });
         };
+        const fresh = index === hops.length - 1 ? renew : reuse;
         try {
-          credentials = await sharedRoleCredentials.resolve(
-            hopKey,
-            assume,
-            index === hops.length - 1 ? renew : reuse,
-          );
+          credentials = await sharedRoleCredentials.resolve(hopKey, throughDisk(hop, assume, fresh), fresh);
         } catch (error) {
           if (isSourceRejected(error)) sharedRoleCredentials.invalidate(sourceKey);
           throw error;

@@ -31,7 +31,8 @@ export interface ResolvedRoleCredentials {
   readonly credentials: CachedRoleCredentials;
   /**
    * `cache`: reused from `~/.aws/cli/cache`; `sso`: fetched with GetRoleCredentials (and then cached); `chain`:
-   * a role chain's (`role_arn` + `source_profile`), assumed through `fromSSO` (not cached across runs).
+   * a role chain's (`role_arn` + `source_profile`), through `fromSSO` with the shared cache (each hop cached in
+   * `~/.aws/cli/cache` as the AWS CLI caches assumed roles).
    */
   readonly source: "cache" | "sso" | "chain";
 }
@@ -40,8 +41,8 @@ export interface ResolvedRoleCredentials {
  * The role credentials of an SSO profile for `credential-process` and `export`: reused from the AWS CLI's
  * role-credential cache while more than 5 minutes remain, otherwise obtained through `fromSSO` (which reads and
  * refreshes the SSO token) and cached, so that repeated runs do not call GetRoleCredentials each time. A profile
- * with `role_arn` is a role chain: its credentials come from `fromSSO`, which follows the chain to its SSO
- * profile and assumes each role, every run.
+ * with `role_arn` is a role chain: its credentials come from `fromSSO` with the shared cache, which follows the
+ * chain to its SSO profile and assumes each role when its cached credentials are not fresh.
  *
  * @throws the SSO packages' errors (not signed in, bad config, service errors), or a `CliError` when the profile
  *   names no account and role.
@@ -52,8 +53,8 @@ export async function getRoleCredentials(
   const { logger, secrets } = options;
   const profileName = getProfileName({ profile: options.profile });
   if ((await loadSharedConfig()).profiles.get(profileName)?.role_arn) {
-    // fromSSO resolves the chain (and reports a chain without SSO); its in-process sharing is all the caching.
-    const credentials = await fetchRoleCredentials(profileName, undefined, logger);
+    // fromSSO resolves the chain (and reports a chain without SSO), and caches each level under its own lock.
+    const credentials = await fetchRoleCredentials(profileName, undefined, logger, "shared");
     secrets?.add(credentials.secretAccessKey, credentials.sessionToken);
     return { credentials, source: "chain" };
   }
@@ -82,11 +83,13 @@ async function fetchRoleCredentials(
   profileName: string,
   accountId: string | undefined,
   logger: Logger | undefined,
+  // "memory" for an SSO profile: the caller already holds the shared cache's lock, whatever
+  // SSO_KIT_ROLE_CREDENTIAL_CACHE says.
+  roleCredentialCache: "memory" | "shared" = "memory",
 ): Promise<CachedRoleCredentials> {
-  // "memory": this function already holds the shared cache's lock, whatever SSO_KIT_ROLE_CREDENTIAL_CACHE says.
   const identity = await fromSSO({
     profile: profileName,
-    roleCredentialCache: "memory",
+    roleCredentialCache,
     ...(logger ? { logger } : {}),
   })();
   if (identity.sessionToken === undefined || identity.expiration === undefined) {

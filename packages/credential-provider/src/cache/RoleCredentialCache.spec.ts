@@ -41,6 +41,31 @@ describe("RoleCredentialCache", () => {
     expect(readdirSync(cache.directory)).toEqual(["key.json"]);
   });
 
+  it("writes assumed roles as the AWS CLI caches an AssumeRole reply (no ProviderType), and reads them back", async () => {
+    const cache = new RoleCredentialCache({ entry: "assume-role" });
+    const { accountId: _, ...assumed } = credentials;
+    const user = {
+      arn: "arn:aws:sts::222222222222:assumed-role/Deploy/alice",
+      assumedRoleId: "AROADEPLOY:alice",
+    };
+    await cache.write("hop", { ...assumed, assumedRoleUser: user });
+    expect(JSON.parse(readFileSync(cache.path("hop"), "utf8"))).toEqual({
+      Credentials: {
+        AccessKeyId: "ASIACACHE",
+        SecretAccessKey: "cache-secret",
+        SessionToken: "cache-session",
+        Expiration: "2030-01-02T03:04:05Z",
+      },
+      AssumedRoleUser: { AssumedRoleId: "AROADEPLOY:alice", Arn: user.arn },
+    });
+    expect(statSync(cache.path("hop")).mode & 0o777).toBe(0o600);
+    await expect(cache.read("hop")).resolves.toEqual({ ...assumed, assumedRoleUser: user });
+    // Each store reads only its own kind of entry.
+    await expect(new RoleCredentialCache().read("hop")).resolves.toBeUndefined();
+    await new RoleCredentialCache().write("sso", credentials);
+    await expect(cache.read("sso")).resolves.toBeUndefined();
+  });
+
   it("has nothing for a missing file", async () => {
     await expect(new RoleCredentialCache().read("missing")).resolves.toBeUndefined();
   });

@@ -10,7 +10,7 @@ import {
 } from "@sso-kit/token-provider/internal";
 import { join } from "node:path";
 import { parseRoleCredentialCacheFile } from "./parseRoleCredentialCacheFile.js";
-import type { CachedRoleCredentials } from "./CachedRoleCredentials.js";
+import type { CachedRoleCredentials, RoleCredentialCacheEntry } from "./CachedRoleCredentials.js";
 
 /** Options of {@link RoleCredentialCache}. */
 export interface RoleCredentialCacheOptions {
@@ -18,6 +18,8 @@ export interface RoleCredentialCacheOptions {
   readonly directory?: string;
   /** Told (at debug level) why a cache file was ignored, and warned once when the directory cannot be used. */
   readonly logger?: Logger;
+  /** What the files read and written hold: `sso` role credentials or `assume-role` replies [`sso`]. */
+  readonly entry?: RoleCredentialCacheEntry;
 }
 
 /** Options of {@link RoleCredentialCache.resolve}. */
@@ -31,7 +33,7 @@ export interface RoleCredentialCacheResolveOptions {
 /** Credentials from {@link RoleCredentialCache.resolve} and where they came from. */
 export interface ResolvedCachedRoleCredentials {
   readonly credentials: CachedRoleCredentials;
-  /** `cache`: read from the cache file; `sso`: fetched by this process. */
+  /** `cache`: read from the cache file; `sso`: fetched by this process (GetRoleCredentials or AssumeRole). */
   readonly source: "cache" | "sso";
 }
 
@@ -46,16 +48,19 @@ const warnedDirectories = processWide(
  * and place (`~/.aws/cli/cache/<key>.json`, see `roleCredentialCacheKey`), so both tools reuse each other's
  * credentials. Files are written atomically with mode 0600 (directory 0700); an unreadable or malformed file is
  * treated as absent and replaced on the next write. Used by the CLI and by `fromSSO` with
- * `roleCredentialCache: "shared"`, so that many processes make one GetRoleCredentials per role between them.
+ * `roleCredentialCache: "shared"`, so that many processes make one GetRoleCredentials per role, and one AssumeRole
+ * per chained role (an `assume-role` store: the CLI's files for assumed roles), between them.
  */
 export class RoleCredentialCache {
   /** The directory holding the cache files. */
   readonly directory: string;
   private readonly logger: Logger | undefined;
+  private readonly entry: RoleCredentialCacheEntry;
 
   constructor(options: RoleCredentialCacheOptions = {}) {
     this.directory = options.directory ?? join(getHomeDir(), ".aws", "cli", "cache");
     this.logger = options.logger;
+    this.entry = options.entry ?? "sso";
   }
 
   /** The file for `key`. */
@@ -75,7 +80,7 @@ export class RoleCredentialCache {
       return undefined;
     }
     if (value === undefined) return undefined;
-    const parsed = parseRoleCredentialCacheFile(value);
+    const parsed = parseRoleCredentialCacheFile(value, this.entry);
     if (!parsed.ok) {
       this.logger?.debug(`ignoring the role credential cache file ${path}: ${parsed.reason}`);
       return undefined;
@@ -83,22 +88,39 @@ export class RoleCredentialCache {
     return parsed.credentials;
   }
 
+  /** The credentials cached under `key` while more than `refreshWindowMs` is left of them, else `undefined`. */
+  async fresh(key: string, refreshWindowMs: number): Promise<CachedRoleCredentials | undefined> {
+    const cached = await this.read(key);
+    if (cached === undefined || cached.expiration.getTime() - refreshWindowMs <= Date.now()) return undefined;
+    this.logger?.debug(`using cached role credentials from ${this.path(key)}`);
+    return cached;
+  }
+
   /** Caches `credentials` under `key`, replacing any previous file atomically. */
   async write(key: string, credentials: CachedRoleCredentials): Promise<void> {
-    await writeJsonFileAtomic(
-      this.path(key),
-      {
-        ProviderType: "sso",
-        Credentials: {
-          AccessKeyId: credentials.accessKeyId,
-          SecretAccessKey: credentials.secretAccessKey,
-          SessionToken: credentials.sessionToken,
-          Expiration: formatTimestamp(credentials.expiration),
-          ...(credentials.accountId === undefined ? {} : { AccountId: credentials.accountId }),
-        },
-      },
-      { mode: 0o600 },
-    );
+    const common = {
+      AccessKeyId: credentials.accessKeyId,
+      SecretAccessKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
+      Expiration: formatTimestamp(credentials.expiration),
+    };
+    const { assumedRoleUser: user } = credentials;
+    const file =
+      this.entry === "sso"
+        ? {
+            ProviderType: "sso",
+            Credentials: {
+              ...common,
+              ...(credentials.accountId === undefined ? {} : { AccountId: credentials.accountId }),
+            },
+          }
+        : {
+            Credentials: common,
+            ...(user === undefined
+              ? {}
+              : { AssumedRoleUser: { AssumedRoleId: user.assumedRoleId, Arn: user.arn } }),
+          };
+    await writeJsonFileAtomic(this.path(key), file, { mode: 0o600 });
   }
 
   /**
@@ -114,15 +136,8 @@ export class RoleCredentialCache {
     options: RoleCredentialCacheResolveOptions,
   ): Promise<ResolvedCachedRoleCredentials> {
     const reuse = options.reuse ?? true;
-    const freshFromFile = async (): Promise<CachedRoleCredentials | undefined> => {
-      if (!reuse) return undefined;
-      const cached = await this.read(key);
-      if (cached === undefined || cached.expiration.getTime() - options.refreshWindowMs <= Date.now()) {
-        return undefined;
-      }
-      this.logger?.debug(`using cached role credentials from ${this.path(key)}`);
-      return cached;
-    };
+    const freshFromFile = async (): Promise<CachedRoleCredentials | undefined> =>
+      reuse ? this.fresh(key, options.refreshWindowMs) : undefined;
     const cached = await freshFromFile();
     if (cached !== undefined) return { credentials: cached, source: "cache" };
     let locked = false;

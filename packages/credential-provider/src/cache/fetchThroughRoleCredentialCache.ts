@@ -1,9 +1,9 @@
 import type { Logger } from "@smithy/types";
-import type { RoleTarget } from "../config/RoleTarget.js";
 import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import { REFRESH_WINDOW_MS } from "../sharing/REFRESH_WINDOW_MS.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";
-import { roleCredentialCacheKey } from "./roleCredentialCacheKey.js";
+import type { RoleCredentialCacheSlot } from "./roleCredentialCacheSlot.js";
+import { toRoleCredentials } from "./toRoleCredentials.js";
 
 /** Options of {@link fetchThroughRoleCredentialCache}. */
 export interface FetchThroughRoleCredentialCacheOptions {
@@ -13,38 +13,32 @@ export interface FetchThroughRoleCredentialCacheOptions {
 }
 
 /**
- * `fetch` (one GetRoleCredentials) behind the machine-wide role-credential cache (`~/.aws/cli/cache`, the AWS
- * CLI's files and key): fresh credentials in the target's file are used without a call, otherwise one process at
- * a time fetches and writes them (see {@link RoleCredentialCache.resolve}).
+ * `fetch` (one GetRoleCredentials or AssumeRole) behind the machine-wide role-credential cache
+ * (`~/.aws/cli/cache`, the AWS CLI's files and keys): fresh credentials in the slot's file are used without a
+ * call, otherwise one process at a time fetches and writes them (see {@link RoleCredentialCache.resolve}).
  */
 export const fetchThroughRoleCredentialCache = async (
-  target: RoleTarget,
+  slot: RoleCredentialCacheSlot,
   fetch: () => Promise<RoleCredentials>,
   options: FetchThroughRoleCredentialCacheOptions,
 ): Promise<RoleCredentials> => {
-  const cache = new RoleCredentialCache(options.logger ? { logger: options.logger } : {});
-  const { accountId, roleName } = target;
-  const key = roleCredentialCacheKey(
-    target.kind === "sso-session"
-      ? { accountId, roleName, sessionName: target.session.name }
-      : { accountId, roleName, startUrl: target.startUrl },
-  );
+  const { entry, key, accountId } = slot;
+  const cache = new RoleCredentialCache({ entry, ...(options.logger && { logger: options.logger }) });
   let fetched: RoleCredentials | undefined;
   const resolved = await cache.resolve(
     key,
     async () => {
       fetched = await fetch();
-      return { ...fetched, expiration: new Date(fetched.expiration), accountId };
+      const { assumedRoleUser } = fetched;
+      return {
+        ...fetched,
+        expiration: new Date(fetched.expiration),
+        ...(entry === "sso" ? { accountId } : assumedRoleUser && { assumedRoleUser }),
+      };
     },
     { refreshWindowMs: REFRESH_WINDOW_MS, reuse: options.reuse },
   );
-  // What this process fetched is handed out as the portal returned it (the file does not keep credentialScope).
+  // What this process fetched is handed out as it was returned (the file does not keep credentialScope).
   if (resolved.source === "sso" && fetched !== undefined) return fetched;
-  const { credentials } = resolved;
-  return {
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    sessionToken: credentials.sessionToken,
-    expiration: credentials.expiration.getTime(),
-  };
+  return toRoleCredentials(resolved.credentials);
 };

@@ -53,6 +53,49 @@ describe("parseRoleCredentialCacheFile", () => {
     });
   });
 
+  describe("assume-role entries", () => {
+    const { ProviderType: _, ...reply } = valid;
+
+    it("reads the AssumeRole reply as the AWS CLI caches it: Python's `UTC` expiry, AssumedRoleUser kept", () => {
+      // What the AWS CLI 2.9.19's JSONFileCache writes for an AssumeRole reply (checked with its own code).
+      const parsed = parseRoleCredentialCacheFile(
+        {
+          Credentials: { ...reply.Credentials, Expiration: "2030-01-01T00:00:00UTC" },
+          AssumedRoleUser: { AssumedRoleId: "AROA:alice", Arn: "arn:aws:sts::2:assumed-role/Deploy/alice" },
+          ResponseMetadata: { RequestId: "r", HTTPStatusCode: 200 },
+        },
+        "assume-role",
+      );
+      expect(parsed).toEqual({
+        ok: true,
+        credentials: {
+          accessKeyId: "AKID",
+          secretAccessKey: "secret",
+          sessionToken: "token",
+          expiration: new Date("2030-01-01T00:00:00Z"),
+          assumedRoleUser: { assumedRoleId: "AROA:alice", arn: "arn:aws:sts::2:assumed-role/Deploy/alice" },
+        },
+      });
+    });
+
+    it("leaves out a malformed AssumedRoleUser (informative only)", () => {
+      const parsed = parseRoleCredentialCacheFile({ ...reply, AssumedRoleUser: { Arn: 7 } }, "assume-role");
+      expect(parsed.ok && parsed.credentials.assumedRoleUser).toBeUndefined();
+    });
+
+    it.each([
+      ["an SSO entry", valid, "ProviderType is set: not an assumed-role entry"],
+      ["no Credentials", { AssumedRoleUser: {} }, "Credentials is not an object"],
+      [
+        "a date that is not one",
+        { Credentials: { ...reply.Credentials, Expiration: "soonUTC" } },
+        "Credentials.Expiration is not a date",
+      ],
+    ])("rejects %s", (_, value, reason) => {
+      expect(parseRoleCredentialCacheFile(value, "assume-role")).toEqual({ ok: false, reason });
+    });
+  });
+
   it.each([
     ["null", null, "not a JSON object"],
     ["an array", [valid], "not a JSON object"],

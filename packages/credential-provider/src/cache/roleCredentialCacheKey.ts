@@ -1,5 +1,6 @@
 // node:crypto through nodeCrypto(): loaded on the first key, not when fromSSO is imported (test/credential-provider/lazyLoad).
-import { nodeCrypto, pythonJsonString } from "@sso-kit/token-provider/internal";
+import { nodeCrypto } from "@sso-kit/token-provider/internal";
+import { pythonSortedJson } from "./pythonSortedJson.js";
 
 /** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */
 export type RoleCredentialCacheKeyInput =
@@ -12,10 +13,5 @@ export type RoleCredentialCacheKeyInput =
  * Python's `json.dumps(..., sort_keys=True, separators=(",", ":"))` writes it (non-ASCII escaped as `\uXXXX`).
  */
 export function roleCredentialCacheKey(input: RoleCredentialCacheKeyInput): string {
-  return nodeCrypto().createHash("sha1").update(pythonCompactJson(input)).digest("hex");
-}
-
-function pythonCompactJson(input: RoleCredentialCacheKeyInput): string {
-  const entries = Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, value]) => `${pythonJsonString(key)}:${pythonJsonString(value)}`).join(",")}}`;
+  return nodeCrypto().createHash("sha1").update(pythonSortedJson(input, true)).digest("hex");
 }

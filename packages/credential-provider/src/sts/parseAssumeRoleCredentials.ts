@@ -37,10 +37,15 @@ export const parseAssumeRoleCredentials = (
       { reason: "InvalidCredentials", logger },
     );
   }
+  // Informative only: kept for the shared cache file when well-formed, otherwise left out.
+  const user = isRecord(output) && isRecord(output.AssumedRoleUser) ? output.AssumedRoleUser : {};
+  const { Arn, AssumedRoleId } = user;
   return {
     accessKeyId: AccessKeyId,
     secretAccessKey: SecretAccessKey,
     sessionToken: SessionToken,
     expiration,
+    ...(nonEmpty(Arn) &&
+      nonEmpty(AssumedRoleId) && { assumedRoleUser: { arn: Arn, assumedRoleId: AssumedRoleId } }),
   };
 };

@@ -47,6 +47,8 @@ const stsFailure = async (fault: Omit<FaultRule, "operation">): Promise<unknown>
 it.each([
   ["AccessDenied", "ServiceError", "was denied", false],
   ["ValidationError", "InvalidConfig", "duration_seconds", false],
+  // The SDK names this one MalformedPolicyDocumentException (its model's shape), not by its wire code.
+  ["MalformedPolicyDocument", "InvalidConfig", "duration_seconds", false],
   ["ExpiredToken", "ServiceUnavailable", "try again", true],
   ["InvalidClientTokenId", "ServiceUnavailable", "try again", true],
   ["Throttling", "ServiceUnavailable", "try again", false],

@@ -46,7 +46,9 @@ export const toStsError = (
   }
   if (
     name === "ValidationError" ||
+    // The SDK names the modelled error by its shape (`...Exception`), the wire by its code.
     name === "MalformedPolicyDocument" ||
+    name === "MalformedPolicyDocumentException" ||
     name === "RegionDisabledException"
   ) {
     return fail(
