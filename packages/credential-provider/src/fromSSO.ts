@@ -13,7 +13,7 @@ import {
 import type { FromSSOInit, InheritedClientConfig } from "./FromSSOInit.js";
 import type { SsoCredentialIdentity } from "./identity/SsoCredentialIdentity.js";
 import { toCredentialIdentity } from "./identity/toCredentialIdentity.js";
-import { getRoleCredentials } from "./portal/getRoleCredentials.js";
+import { getRoleCredentialsHealing } from "./portal/getRoleCredentialsHealing.js";
 import type { RoleCredentials } from "./portal/RoleCredentials.js";
 import { hopSharingKey } from "./sharing/hopSharingKey.js";
 import { REFRESH_WINDOW_MS } from "./sharing/REFRESH_WINDOW_MS.js";
@@ -54,6 +54,9 @@ const callerOf = (properties: Record<string, unknown> | undefined): InheritedCli
  * `AssumeRole` per hop (`@aws-sdk/client-sts`, loaded then), each hop's credentials shared the same way, keyed by
  * the chain below them.
  *
+ * An access token the portal rejects although the cache calls it valid (revoked or shortened server-side) is
+ * refreshed once and GetRoleCredentials retried once (sso-session profiles; see `getRoleCredentialsHealing`).
+ *
  * @example
  * ```ts
  * import { fromSSO } from "@sso-kit/credential-provider";
@@ -84,8 +87,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     const key = sharingKey(base, accessToken);
     const fetch = async () => {
       logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(base)}`);
-      const client = await clients.portal(ssoRegionOf(base));
-      return getRoleCredentials({ client, target: base, accessToken, logger });
+      return getRoleCredentialsHealing({ target: base, clients, accessToken, logger });
     };
     const renew = reuse && properties?.forceRefresh !== true;
     // Opted in: the base hop's credentials are shared by every process through the AWS CLI's cache folder.
