@@ -83,12 +83,23 @@ describe("sso-kit ls", () => {
     expect(stderr).toMatch(/^sso-kit: error: .*sso-kit login --profile dev.*\n$/);
   });
 
-  it("exits 3 when the session was revoked on the server", async () => {
+  it("exits 3 when the session was signed out on the server (its refresh token revoked too)", async () => {
     const seeded = await sandbox.seedSignIn();
     sandbox.emu.revokeToken(seeded.accessToken);
     const { code, stderr } = await sandbox.run(["ls", "--profile", PROFILE]);
     expect(code).toBe(3);
-    expect(stderr).toContain("UnauthorizedException");
+    expect(stderr).toContain("was rejected by the service before its expiry");
+    expect(stderr).toContain("InvalidGrantException");
+    expect(sandbox.emu.stats().CreateToken).toBe(1);
+  });
+
+  it("heals an access token revoked on the server with the refresh token, no sign-in", async () => {
+    const seeded = await sandbox.seedSignIn();
+    sandbox.emu.revokeAccessToken(seeded.accessToken);
+    const { code, stdout } = await sandbox.run(["ls", "--profile", PROFILE, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).accounts).toHaveLength(accounts.length);
+    expect(sandbox.emu.stats().CreateToken).toBe(1);
   });
 });
 
