@@ -162,6 +162,16 @@ describe("sso-kit credential-process", () => {
     expect(stderr).toContain("sso-kit login --profile dev");
   });
 
+  it("heals an access token the portal rejects before its expiry: credentials, one CreateToken, no sign-in", async () => {
+    sandbox = await Sandbox.create();
+    const seeded = await sandbox.seedSignIn({ expiresAt: new Date(Date.now() + 3_600_000) });
+    sandbox.emu.revokeAccessToken(seeded.accessToken);
+    const { code, stdout, stderr } = await sandbox.run(["credential-process", "--profile", PROFILE]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.any(String) });
+    expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, GetRoleCredentials: 2 });
+  });
+
   it("exits 1 for a profile without an account and role, or one that does not exist", async () => {
     sandbox = await Sandbox.create();
     await sandbox.seedSignIn();

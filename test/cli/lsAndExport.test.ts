@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { PROFILE, Sandbox, TOKEN_ONLY_PROFILE } from "./harness";
+import { readFileSync } from "node:fs";
+import { LEGACY_PROFILE, PROFILE, Sandbox, TOKEN_ONLY_PROFILE } from "./harness";
 
 const accounts = [
   {
@@ -83,12 +84,36 @@ describe("sso-kit ls", () => {
     expect(stderr).toMatch(/^sso-kit: error: .*sso-kit login --profile dev.*\n$/);
   });
 
-  it("exits 3 when the session was revoked on the server", async () => {
+  it("exits 3 when the session was signed out on the server (its refresh token revoked too)", async () => {
     const seeded = await sandbox.seedSignIn();
     sandbox.emu.revokeToken(seeded.accessToken);
     const { code, stderr } = await sandbox.run(["ls", "--profile", PROFILE]);
     expect(code).toBe(3);
-    expect(stderr).toContain("UnauthorizedException");
+    expect(stderr).toContain("was rejected by the service before its expiry");
+    expect(stderr).toContain("InvalidGrantException");
+    expect(sandbox.emu.stats().CreateToken).toBe(1);
+  });
+
+  it("names an aws login (login_session) profile for what it is, beside a working SSO profile", async () => {
+    await sandbox.seedSignIn();
+    sandbox.writeConfig(
+      `${readFileSync(sandbox.configFile, "utf8")}\n[profile console]\nlogin_session = arn:aws:iam::111111111111:user/alice\n`,
+    );
+    const console = await sandbox.run(["ls", "--profile", "console"]);
+    expect(console.code).toBe(1);
+    expect(console.stderr).toMatch(
+      /^sso-kit: error: Profile 'console' uses console credentials \('aws login', login_session\), not IAM Identity Center \(SSO\)/,
+    );
+    expect((await sandbox.run(["ls", "--profile", LEGACY_PROFILE, "--json"])).code).toBe(0);
+  });
+
+  it("heals an access token revoked on the server with the refresh token, no sign-in", async () => {
+    const seeded = await sandbox.seedSignIn();
+    sandbox.emu.revokeAccessToken(seeded.accessToken);
+    const { code, stdout } = await sandbox.run(["ls", "--profile", PROFILE, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).accounts).toHaveLength(accounts.length);
+    expect(sandbox.emu.stats().CreateToken).toBe(1);
   });
 });
 

@@ -277,7 +277,7 @@ describe("memoization and in-process sharing", () => {
 });
 
 describe("errors", () => {
-  test("a token revoked server-side gives Unauthorized with the exact sign-in commands", async () => {
+  test("a token and its refresh token revoked server-side give Unauthorized with the exact sign-in commands", async () => {
     standardConfig();
     const seeded = await signIn("dev-session");
     env.emu.revokeToken(seeded.accessToken);
@@ -291,7 +291,9 @@ describe("errors", () => {
     });
     expect((error as Error).message).toContain("'sso-kit login --profile dev'");
     expect((error as Error).message).toContain("'aws sso login --profile dev'");
-    expect((error as Error).cause).toMatchObject({ name: "UnauthorizedException" });
+    // Its refresh token was revoked with it: the one refresh attempt failed, and that is the cause.
+    expect((error as Error).cause).toMatchObject({ name: "TokenProviderError", reason: "SessionEnded" });
+    expect(env.emu.stats().CreateToken).toBe(1);
     // Signing in again is enough: the same provider recovers.
     await signIn("dev-session");
     await expect(provider()).resolves.toMatchObject({ accountId: ACCOUNT });

@@ -15,7 +15,7 @@ import {
 import type { FromSSOInit, InheritedClientConfig } from "./FromSSOInit.js";
 import type { SsoCredentialIdentity } from "./identity/SsoCredentialIdentity.js";
 import { toCredentialIdentity } from "./identity/toCredentialIdentity.js";
-import { getRoleCredentials } from "./portal/getRoleCredentials.js";
+import { getRoleCredentialsHealing } from "./portal/getRoleCredentialsHealing.js";
 import type { RoleCredentials } from "./portal/RoleCredentials.js";
 import { hopSharingKey } from "./sharing/hopSharingKey.js";
 import { REFRESH_WINDOW_MS } from "./sharing/REFRESH_WINDOW_MS.js";
@@ -55,6 +55,9 @@ const callerOf = (properties: Record<string, unknown> | undefined): InheritedCli
  * A profile with `role_arn` + `source_profile` is a role chain: its SSO profile's role credentials, then one STS
  * `AssumeRole` per hop (`@aws-sdk/client-sts`, loaded then), each hop's credentials shared the same way, keyed by
  * the chain below them.
+ *
+ * An access token the portal rejects although the cache calls it valid (revoked or shortened server-side) is
+ * refreshed once and GetRoleCredentials retried once (sso-session profiles; see `getRoleCredentialsHealing`).
  *
  * @example
  * ```ts
@@ -105,8 +108,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
       const baseKey = sharingKey(base, accessToken);
       const fetch = async () => {
         logger?.debug?.(`${LOG} GetRoleCredentials for ${describeTarget(base)}`);
-        const client = await clients.portal(ssoRegionOf(base));
-        return getRoleCredentials({ client, target: base, accessToken, logger });
+        return getRoleCredentialsHealing({ target: base, clients, accessToken, logger });
       };
       // Credentials below the last hop are reused while fresh even on forceRefresh: only the outermost were
       // refused by whoever asked.

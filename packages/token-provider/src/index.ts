@@ -15,4 +15,5 @@ export type {
   SsoTokenFile,
   SsoTokenProviderError,
   SsoTokenErrorReason,
+  SsoTokenIdentityProperties,
 } from "./internal.js";

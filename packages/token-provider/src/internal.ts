@@ -7,6 +7,7 @@
 export { fromSso, type FromSsoInit } from "./provider/fromSso.js";
 export { fromSsoSession, type FromSsoSessionInit } from "./provider/fromSsoSession.js";
 export { DEFAULT_REFRESH_WINDOW_MS } from "./provider/refreshState.js";
+export type { SsoTokenIdentityProperties } from "./provider/readIdentityProperties.js";
 export { getProfileName, type ProfileNameInit } from "./config/getProfileName.js";
 export { resolveSsoProfile, type ResolveSsoProfileInit } from "./config/resolveSsoProfile.js";
 export { resolveSsoSession, type ResolveSsoSessionInit } from "./config/resolveSsoSession.js";

@@ -1,4 +1,6 @@
 import { startSsoSandbox, type SsoSandbox } from "../../../../test/support/startSsoSandbox.js";
+import { SsoTokenCache } from "@sso-kit/token-provider/internal";
+import { describeCommandFailure } from "../errors/describeCommandFailure.js";
 import { ExitCode } from "../ExitCode.js";
 import { createCliLogger } from "../logging/createCliLogger.js";
 import { KnownSecrets } from "../secrets/KnownSecrets.js";
@@ -161,5 +163,61 @@ describe("listAccountsAndRoles", () => {
       message: expect.stringContaining("sso-kit login --profile legacy"),
     });
     expect(sandbox.emu.stats().ListAccounts).toBe(0);
+  });
+
+  describe("a token the portal rejects before its expiry", () => {
+    const inAnHour = () => ({ expiresAt: new Date(Date.now() + 3_600_000) });
+
+    it("is refreshed once and the listing completes, no sign-in", async () => {
+      const seeded = await sandbox.signIn("s", inAnHour());
+      sandbox.emu.revokeAccessToken(seeded.accessToken);
+      const secrets = new KnownSecrets();
+      const listing = await listAccountsAndRoles({ profile: "portal", secrets });
+      expect(listing.accounts).toEqual(expected);
+      // One rejected ListAccounts page, then the 3 pages again with the new token.
+      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, ListAccounts: 4, ListAccountRoles: 6 });
+      const healed = (await new SsoTokenCache().readToken("s"))!.accessToken;
+      expect(healed).not.toBe(seeded.accessToken);
+      expect(secrets.values()).toEqual(expect.arrayContaining([seeded.accessToken, healed]));
+    });
+
+    it("heals in the middle of the listing too: one refresh for every call rejected with that token", async () => {
+      await sandbox.signIn("s", inAnHour());
+      sandbox.emu.faults.add({ operation: "ListAccountRoles", times: 2, exception: "UnauthorizedException" });
+      const listing = await listAccountsAndRoles({ profile: "portal" });
+      expect(listing.accounts).toEqual(expected);
+      expect(sandbox.emu.stats().CreateToken).toBe(1);
+    });
+
+    it("signed out server-side (refresh token revoked too): not signed in (exit 3) after one refresh attempt", async () => {
+      const seeded = await sandbox.signIn("s", inAnHour());
+      sandbox.emu.revokeToken(seeded.accessToken);
+      const error: unknown = await listAccountsAndRoles({ profile: "portal" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        reason: "SessionEnded",
+        signInCommand: "sso-kit login --profile portal",
+      });
+      expect(describeCommandFailure(error, [seeded.accessToken]).exitCode).toBe(ExitCode.NotSignedIn);
+      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, ListAccounts: 1 });
+    });
+
+    it("rejected again after the refresh: not signed in, no second refresh", async () => {
+      await sandbox.signIn("s", inAnHour());
+      sandbox.emu.faults.add({ operation: "ListAccounts", exception: "UnauthorizedException" });
+      await expect(listAccountsAndRoles({ profile: "portal" })).rejects.toMatchObject({
+        exitCode: ExitCode.NotSignedIn,
+      });
+      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, ListAccounts: 2 });
+    });
+
+    it("a legacy profile cannot refresh: not signed in at once", async () => {
+      const seeded = await sandbox.signIn(sandbox.emu.startUrl, inAnHour());
+      sandbox.emu.revokeAccessToken(seeded.accessToken);
+      await expect(listAccountsAndRoles({ profile: "legacy" })).rejects.toMatchObject({
+        exitCode: ExitCode.NotSignedIn,
+        message: expect.stringContaining("sso-kit login --profile legacy"),
+      });
+      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 0, ListAccounts: 1 });
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
+import { HealingAccessToken } from "./HealingAccessToken.js";
 import { readPages } from "./readPages.js";
 import { toPortalCliError, type PortalCallContext } from "./toPortalCliError.js";
 
@@ -69,36 +70,37 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   const { logger } = options;
   const profile = await resolveSsoProfile({ profile: options.profile });
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
-  const accessToken = await accessTokenOf(profile, logger);
-  options.secrets?.add(accessToken);
+  const token = await accessTokenOf(profile, logger, options.secrets);
   const client = new SSOClient({
     region,
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });
-  const context = { profileName: profile.profileName, client, secrets: [accessToken] };
+  const context = { profileName: profile.profileName, client, secrets: token.secrets, token };
   try {
-    const accounts: Array<Omit<AccountWithRoles, "roles">> = [];
-    await call({ ...context, operation: "ListAccounts" }, () =>
-      readPages("ListAccounts", paginateListAccounts({ client }, { accessToken }), (page) => {
+    const accounts = await call({ ...context, operation: "ListAccounts" }, async (accessToken) => {
+      const found: Array<Omit<AccountWithRoles, "roles">> = [];
+      await readPages("ListAccounts", paginateListAccounts({ client }, { accessToken }), (page) => {
         for (const account of required(page.accountList, "accountList", "ListAccounts", page)) {
-          accounts.push(parseAccount(account, page));
+          found.push(parseAccount(account, page));
         }
-      }),
-    );
+      });
+      return found;
+    });
     const withRoles = await mapConcurrently(accounts, CONCURRENCY, async (account) => {
-      const roles: string[] = [];
-      await call({ ...context, operation: "ListAccountRoles" }, () =>
-        readPages(
+      const roles = await call({ ...context, operation: "ListAccountRoles" }, async (accessToken) => {
+        const found: string[] = [];
+        await readPages(
           "ListAccountRoles",
           paginateListAccountRoles({ client }, { accessToken, accountId: account.accountId }),
           (page) => {
             for (const role of required(page.roleList, "roleList", "ListAccountRoles", page)) {
-              roles.push(required(role.roleName, "roleName", "ListAccountRoles", page));
+              found.push(required(role.roleName, "roleName", "ListAccountRoles", page));
             }
           },
-        ),
-      );
+        );
+        return found;
+      });
       return { ...account, roles: roles.sort() };
     });
     withRoles.sort(
@@ -110,13 +112,15 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   }
 }
 
-/** Runs one portal listing, turning what it throws into the CLI's error for `context`. */
-async function call(context: PortalCallContext, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw await toPortalCliError(error, context);
-  }
+/**
+ * Runs one portal listing with the session's token (healed once if the portal rejects it), turning what it throws
+ * into the CLI's error for `context`.
+ */
+async function call<T>(
+  context: PortalCallContext & { readonly token: HealingAccessToken },
+  run: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  return context.token.run(run, (error) => toPortalCliError(error, context));
 }
 
 /** An account id as the portal gives them: 12 digits. */
@@ -154,12 +158,25 @@ function incomplete(operation: string, what: string, page: Page): CliError {
 }
 
 /**
- * The profile's SSO access token: from the refreshing token provider for an sso-session profile; read from the
- * cache for a legacy profile (start URL in the profile), whose tokens cannot be refreshed.
+ * The profile's SSO access token: from the refreshing token provider for an sso-session profile, which also
+ * refreshes it should the portal reject it before its expiry; read from the cache for a legacy profile (start URL
+ * in the profile), whose tokens cannot be refreshed. Each token is told to `secrets` before it is used.
  */
-async function accessTokenOf(profile: SsoProfile, logger: Logger | undefined): Promise<string> {
+async function accessTokenOf(
+  profile: SsoProfile,
+  logger: Logger | undefined,
+  secrets: KnownSecrets | undefined,
+): Promise<HealingAccessToken> {
   if (profile.kind === "sso-session") {
-    return (await fromSso({ profile: profile.profileName, ...(logger ? { logger } : {}) })()).token;
+    const provider = fromSso({ profile: profile.profileName, ...(logger ? { logger } : {}) });
+    const known = async (properties?: Record<string, unknown>) => {
+      const { token } = await provider(properties);
+      secrets?.add(token);
+      return token;
+    };
+    return new HealingAccessToken(await known(), (rejected) =>
+      known({ forceRefresh: true, rejectedToken: rejected }),
+    );
   }
   const token = await new SsoTokenCache({ ...(logger ? { logger } : {}) }).readToken(profile.startUrl, {
     profileName: profile.profileName,
@@ -170,7 +187,8 @@ async function accessTokenOf(profile: SsoProfile, logger: Logger | undefined): P
       ExitCode.NotSignedIn,
     );
   }
-  return token.accessToken;
+  secrets?.add(token.accessToken);
+  return new HealingAccessToken(token.accessToken, undefined);
 }
 
 async function mapConcurrently<T, R>(

@@ -16,6 +16,8 @@ export interface GetRoleCredentialsRequest {
   accessToken: string;
   /** For the errors' debug line. */
   logger: Logger | undefined;
+  /** Secrets no error may quote besides `accessToken`: the token it replaced, which a portal may still echo. */
+  otherSecrets?: readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export const getRoleCredentials = async ({
   target,
   accessToken,
   logger,
+  otherSecrets = [],
 }: GetRoleCredentialsRequest): Promise<RoleCredentials> => {
   let output: unknown;
   try {
@@ -35,7 +38,7 @@ export const getRoleCredentials = async ({
     // See SsoPortalClient: any SSO client's send accepts this command at run time.
     output = await client.send(new GetRoleCredentialsCommand({ accountId, roleName, accessToken }) as never);
   } catch (error) {
-    throw toPortalError(error, target, accessToken, logger);
+    throw toPortalError(error, target, accessToken, logger, otherSecrets);
   }
   return parseRoleCredentials(output, target, logger);
 };

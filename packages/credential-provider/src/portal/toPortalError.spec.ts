@@ -51,6 +51,22 @@ describe("a portal that echoes the access token", () => {
       expect(text).not.toContain(accessToken);
     }
   });
+
+  it("a token the call's token replaced (a healed session's retry) is redacted too", async () => {
+    const rejected = env.emu.seedToken().accessToken;
+    const renewed = env.emu.seedToken().accessToken;
+    const cause = await portalFailure(renewed, {
+      exception: "UnauthorizedException",
+      message: `tokens ${renewed} and ${rejected} are not valid`,
+    });
+    const log = recordingLogger();
+    const error = toPortalError(cause, target, renewed, log.logger, [rejected]);
+    expect(error.message).toContain("tokens [redacted] and [redacted] are not valid");
+    for (const text of [error.message, ...log.lines]) {
+      expect(text).not.toContain(rejected);
+      expect(text).not.toContain(renewed);
+    }
+  });
 });
 
 describe("transport failures say what happened", () => {

@@ -22,20 +22,22 @@ import {
  *
  * The service's words are quoted through `describeError` of `@sso-kit/token-provider` with `accessToken` (the one
  * secret the call sent), so a portal or proxy that echoes the token back never gets it into the message or the
- * debug log line.
+ * debug log line; so is any of `otherSecrets` (a token this call's token replaced, which a portal may still quote).
  */
 export const toPortalError = (
   error: unknown,
   target: RoleTarget,
   accessToken: string,
   logger: Logger | undefined,
+  otherSecrets: readonly string[] = [],
 ): SsoCredentialsProviderError => {
+  const secrets = [accessToken, ...otherSecrets];
   const { name, status, attempts, fromSdk, systemCode, throttled } = classifyServiceFailure(error);
   const what = describeTarget(target);
-  const said = describeError(error, [accessToken]);
+  const said = describeError(error, secrets);
   // The whole message is redacted too: nothing else in it may carry the token either.
   const fail = (message: string, options: Omit<SsoCredentialsProviderErrorOptions, "cause" | "logger">) =>
-    new SsoCredentialsProviderError(redactSecrets(message, [accessToken]), {
+    new SsoCredentialsProviderError(redactSecrets(message, secrets), {
       ...options,
       cause: error,
       logger,

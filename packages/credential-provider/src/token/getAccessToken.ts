@@ -5,6 +5,7 @@ import type { LegacyRoleTarget, RoleTarget } from "../config/RoleTarget.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
+import { toTokenCredentialsError } from "./toTokenCredentialsError.js";
 
 /**
  * The SSO access token for a target. sso-session: from the token provider, which refreshes it when needed (one
@@ -23,25 +24,7 @@ export const getAccessToken = async (
     const identity = await clients.tokenProvider(target)();
     return identity.token;
   } catch (error) {
-    // The token provider's `reason` decides: only an ended session is fixed by signing in again.
-    const { reason, signInCommand: command } = (typeof error === "object" && error !== null ? error : {}) as {
-      reason?: unknown;
-      signInCommand?: unknown;
-    };
-    if (reason === "ServiceUnavailable" || reason === "Misconfigured") {
-      throw toCredentialsProviderError(
-        error,
-        reason === "ServiceUnavailable" ? "ServiceUnavailable" : "InvalidConfig",
-        logger,
-      );
-    }
-    const signIn = reason === "SessionEnded" || typeof command === "string";
-    throw toCredentialsProviderError(
-      error,
-      "Token",
-      logger,
-      signIn ? signInCommand(signInTargetOf(target)) : undefined,
-    );
+    throw toTokenCredentialsError(error, target, logger);
   }
 };
 

@@ -128,6 +128,25 @@ describe("resolveSsoProfile", () => {
     expect(plain.message).toContain("Profile 'plain' is missing required property 'sso_session'");
   });
 
+  it("names an 'aws login' profile (login_session) for what it is and lets a chain go on", async () => {
+    writeConfig(
+      "[profile console]\nlogin_session = arn:aws:iam::123456789012:user/alice\nregion = us-east-1\n" +
+        "[profile both]\nlogin_session = arn:aws:iam::123456789012:user/alice\nsso_session = corp\n" +
+        "[sso-session corp]\nsso_start_url = https://d-1.awsapps.com/start\nsso_region = eu-west-1\n",
+    );
+    const console = await rejection(resolveSsoProfile({ profile: "console", ignoreCache: true }));
+    expect(console.tryNextLink).toBe(true);
+    expect(console.message).toContain(
+      "Profile 'console' uses console credentials ('aws login', login_session), not IAM Identity Center (SSO)",
+    );
+    expect(console.message).toContain("fromLoginCredentials of @aws-sdk/credential-providers");
+    // SSO settings say the user meant SSO: they are used.
+    await expect(resolveSsoProfile({ profile: "both", ignoreCache: true })).resolves.toMatchObject({
+      kind: "sso-session",
+      session: { name: "corp" },
+    });
+  });
+
   it("stops a chain with a TokenProviderError (never a TypeError) when the sso-session section is missing", async () => {
     writeConfig("[profile p]\nsso_session = ghost\n");
     const error = await rejection(resolveSsoProfile({ profile: "p", ignoreCache: true }));

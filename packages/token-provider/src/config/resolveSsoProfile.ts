@@ -23,7 +23,8 @@ const SSO_KEYS = ["sso_session", "sso_start_url", "sso_region", "sso_account_id"
  * Resolves the profile to use and the IAM Identity Center settings it names.
  *
  * @throws TokenProviderError with `tryNextLink: true` when the profile does not exist or has no `sso_*` setting
- *   (another provider in a chain may handle it), and `tryNextLink: false` when it is an SSO profile whose settings
+ *   (another provider in a chain may handle it; a `login_session` profile of `aws login` is named as one, with the
+ *   SDK provider that reads it), and `tryNextLink: false` when it is an SSO profile whose settings
  *   are incomplete or contradict its `[sso-session]` section (the user meant SSO; a silent fallback would hide it),
  *   or when the profile's section is there but the SDK's loader skipped it (its file and line are named).
  */
@@ -42,6 +43,13 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
       }`,
       // A section skipped for its name was meant to be used: no other provider should silently take over.
       { tryNextLink: skipped === undefined || skipped.emptySection, logger },
+    );
+  }
+  if (!SSO_KEYS.some((key) => isSet(profile, key)) && isSet(profile, "login_session")) {
+    // `aws login` (AWS CLI 2.32+): users keep these beside their SSO profiles, and ask why sso-kit skips them.
+    throw await tokenProviderError(
+      `Profile '${profileName}' uses console credentials ('aws login', login_session), not IAM Identity Center (SSO): sso-kit does not sign in, refresh or list accounts for it. Its credentials come from the AWS CLI's login cache through fromLoginCredentials of @aws-sdk/credential-providers, which fromIni and the SDK's default credential chain also use.`,
+      { tryNextLink: true, logger },
     );
   }
   if (!SSO_KEYS.some((key) => isSet(profile, key))) {

@@ -3,8 +3,8 @@ import type { Logger, TokenIdentity, TokenIdentityProvider } from "@smithy/types
 import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import { resolveSsoProfile } from "../config/resolveSsoProfile.js";
 import { OidcClientFactory, type ParentClientConfig } from "../oidc/OidcClientFactory.js";
-import { callerConfig } from "./fromSsoSession.js";
 import { getSessionToken } from "./getSessionToken.js";
+import { readIdentityProperties } from "./readIdentityProperties.js";
 import { DEFAULT_REFRESH_WINDOW_MS } from "./refreshState.js";
 import { tokenProviderError } from "../errors/tokenProviderError.js";
 
@@ -34,7 +34,9 @@ export interface FromSsoInit {
 /**
  * A drop-in replacement for `fromSso` of `@aws-sdk/token-providers`: resolves the profile's `sso_session`, reads
  * the token from `~/.aws/sso/cache`, refreshes it through SSO-OIDC when it expires within the refresh window
- * (once across processes, under the cache lock) and writes it back atomically.
+ * (once across processes, under the cache lock) and writes it back atomically. Called with
+ * `{ forceRefresh: true, rejectedToken }` after the service rejected a token before its expiry, it refreshes that
+ * token (or uses the one another caller or process already got in its place).
  *
  * @throws TokenProviderError: `tryNextLink: true` when the profile is missing or has no `sso_session`;
  *   otherwise `false`, with a message naming the cause and `sso-kit login --profile <p>`.
@@ -47,13 +49,15 @@ export const fromSso = (init: FromSsoInit = {}): TokenIdentityProvider => {
   return async (identityProperties?: Record<string, unknown>): Promise<TokenIdentity> => {
     const { logger } = init;
     logger?.debug?.("@sso-kit/token-provider - fromSso");
-    const caller = callerConfig(identityProperties);
+    const properties = readIdentityProperties(identityProperties);
     const profile = await resolveSsoProfile({
       ...(init.filepath !== undefined && { filepath: init.filepath }),
       ...(init.configFilepath !== undefined && { configFilepath: init.configFilepath }),
       ...(init.ignoreCache !== undefined && { ignoreCache: init.ignoreCache }),
       ...(init.profile !== undefined && { profile: init.profile }),
-      parentClientConfig: { profile: init.parentClientConfig?.profile ?? caller.callerClientConfig?.profile },
+      parentClientConfig: {
+        profile: init.parentClientConfig?.profile ?? properties.callerClientConfig?.profile,
+      },
       ...(logger !== undefined && { logger }),
     });
     if (profile.kind !== "sso-session") {
@@ -71,7 +75,7 @@ export const fromSso = (init: FromSsoInit = {}): TokenIdentityProvider => {
       oidc,
       refreshWindowMs: init.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS,
       ...(logger !== undefined && { logger }),
-      ...caller,
+      ...properties,
     });
   };
 };

@@ -4,6 +4,7 @@ import { SsoTokenCache } from "../cache/SsoTokenCache.js";
 import type { SsoSession } from "../config/SsoProfile.js";
 import { OidcClientFactory, type ParentClientConfig } from "../oidc/OidcClientFactory.js";
 import { getSessionToken } from "./getSessionToken.js";
+import { readIdentityProperties } from "./readIdentityProperties.js";
 import { DEFAULT_REFRESH_WINDOW_MS } from "./refreshState.js";
 
 /** Options of {@link fromSsoSession}. */
@@ -31,6 +32,8 @@ export interface FromSsoSessionInit {
  * A token provider for an explicit sso-session: reads its token from the cache, refreshes it through SSO-OIDC
  * `CreateToken` when it expires within the refresh window (once across processes, under the cache lock), writes
  * it back atomically, and fails with a `TokenProviderError` that names the cause and the sign-in command.
+ * Called with `{ forceRefresh: true, rejectedToken }` after the service rejected a token before its expiry, it
+ * refreshes that token (or uses the one another caller or process already got in its place).
  */
 export const fromSsoSession = (init: FromSsoSessionInit): TokenIdentityProvider => {
   const cache = init.cache ?? new SsoTokenCache({ logger: init.logger });
@@ -47,17 +50,7 @@ export const fromSsoSession = (init: FromSsoSessionInit): TokenIdentityProvider 
       oidc,
       refreshWindowMs: init.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS,
       ...(init.logger !== undefined && { logger: init.logger }),
-      ...callerConfig(identityProperties),
+      ...readIdentityProperties(identityProperties),
     });
   };
-};
-
-/** The calling client's config, which SDK clients pass to identity providers as `callerClientConfig`. */
-export const callerConfig = (
-  identityProperties: Record<string, unknown> | undefined,
-): { callerClientConfig?: ParentClientConfig } => {
-  const value = identityProperties?.callerClientConfig;
-  return value !== null && typeof value === "object"
-    ? { callerClientConfig: value as ParentClientConfig }
-    : {};
 };

@@ -22,6 +22,10 @@ export interface SessionTokenRequest {
   refreshWindowMs: number;
   logger?: Logger;
   callerClientConfig?: ParentClientConfig;
+  /** The service rejected a token before its expiry: refresh it whatever its expiry says. */
+  forceRefresh?: boolean;
+  /** With `forceRefresh`, the token that was rejected [the one cached when the call starts]. */
+  rejectedToken?: string;
 }
 
 const LOG = "@sso-kit/token-provider -";
@@ -31,11 +35,15 @@ const LOG = "@sso-kit/token-provider -";
  * session every 30 s in this process (concurrent callers share it), and one refresh across processes (under the
  * cache lock, re-reading the file first). A failed refresh returns the cached token while it is still valid; once
  * it has expired, the error's `reason` says whether the session ended (sign in) or the service failed (try again).
+ *
+ * With `forceRefresh` (the service rejected `rejectedToken` before its expiry), that token is refreshed the same
+ * way, once across processes: a cache that already holds another valid token (another caller or process
+ * refreshed it) gives that one without a `CreateToken`, and a failed refresh never hands the rejected token back.
  */
 export const getSessionToken = async (request: SessionTokenRequest): Promise<TokenIdentity> => {
   const { session, cache, logger } = request;
   const path = cache.tokenPath(session.name);
-  const running = refreshState.inFlight.get(path);
+  const running = await awaitRunning(request, path);
   if (running !== undefined) {
     return running;
   }
@@ -46,20 +54,29 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
       `No SSO token found for ${subject(request)} (expected ${path}): not signed in.`,
     );
   }
-  if (!needsRefresh(token, request.refreshWindowMs)) {
+  if (request.forceRefresh === true && request.rejectedToken === undefined) {
+    request = { ...request, rejectedToken: token.accessToken };
+  }
+  if (!needsRefresh(token, request)) {
+    if (request.forceRefresh === true) {
+      logger?.debug?.(`${LOG} the rejected token of ${subject(request)} was already replaced`);
+    }
     return identity(token);
   }
   // A refresh may have started while we were reading.
-  const started = refreshState.inFlight.get(path);
+  const started = await awaitRunning(request, path);
   if (started !== undefined) {
     return started;
   }
   const lastAttempt = refreshState.lastAttempt.get(path) ?? 0;
-  if (Date.now() - lastAttempt < REFRESH_ATTEMPT_INTERVAL_MS) {
-    // Throttled: the last attempt's failure was already logged.
-    return isStillValid(token)
-      ? identity(token)
-      : validOrThrow(token, request, refreshState.lastFailure.get(path));
+  const lastFailure = refreshState.lastFailure.get(path);
+  // Throttled: the last attempt's failure was already logged. A rejected token is refreshed again unless that
+  // attempt failed (its failure is repeated): a new token the service also rejected is not a failed refresh.
+  if (
+    Date.now() - lastAttempt < REFRESH_ATTEMPT_INTERVAL_MS &&
+    (request.forceRefresh !== true || lastFailure !== undefined)
+  ) {
+    return usable(token, request) ? identity(token) : validOrThrow(token, request, lastFailure);
   }
   const grant = refreshGrant(token);
   if (typeof grant === "string") {
@@ -73,6 +90,20 @@ export const getSessionToken = async (request: SessionTokenRequest): Promise<Tok
   } finally {
     refreshState.inFlight.delete(path);
   }
+};
+
+/**
+ * What the refresh under way in this process gives, when there is one; `undefined` when there is none, or when a
+ * forced refresh would only get the token that was rejected back (that refresh failed and fell back to it).
+ */
+const awaitRunning = async (
+  request: SessionTokenRequest,
+  path: string,
+): Promise<TokenIdentity | undefined> => {
+  const running = refreshState.inFlight.get(path);
+  if (running === undefined || request.forceRefresh !== true) return running;
+  const result = await running;
+  return result.token === request.rejectedToken ? undefined : result;
 };
 
 /**
@@ -117,7 +148,7 @@ const refreshUnderLock = async (
       }
       newest = current;
       remember(current);
-      if (!needsRefresh(current, request.refreshWindowMs)) {
+      if (!needsRefresh(current, request)) {
         logger?.debug?.(`${LOG} the token of ${subject(request)} was refreshed by another process`);
         return identity(current);
       }
@@ -136,7 +167,7 @@ const refreshUnderLock = async (
         if (again === undefined) throw error;
         newest = again;
         remember(again);
-        if (!needsRefresh(again, request.refreshWindowMs)) {
+        if (!needsRefresh(again, request)) {
           return identity(again);
         }
         const rotated = refreshGrant(again);
@@ -165,7 +196,7 @@ const refreshUnderLock = async (
     const failure = failureOf(error, [...secrets]);
     refreshState.lastFailure.set(path, failure);
     const { TokenProviderError } = await loadProviderErrors();
-    if (error instanceof TokenProviderError && (signedOut || !isStillValid(newest))) {
+    if (error instanceof TokenProviderError && (signedOut || !usable(newest, request))) {
       throw error;
     }
     return validOrThrow(newest, request, failure, !(error instanceof NotRefreshable));
@@ -233,10 +264,18 @@ const callCreateToken = async (request: SessionTokenRequest, grant: RefreshToken
 /** A refresh precondition failed; not a service error. */
 class NotRefreshable extends Error {}
 
-const needsRefresh = (token: SsoTokenFile, windowMs: number): boolean =>
-  Date.parse(token.expiresAt) - Date.now() <= windowMs;
+/** Whether `token` is the one the caller said the service rejected. */
+const isRejected = (token: SsoTokenFile, request: SessionTokenRequest): boolean =>
+  request.forceRefresh === true && token.accessToken === request.rejectedToken;
+
+const needsRefresh = (token: SsoTokenFile, request: SessionTokenRequest): boolean =>
+  isRejected(token, request) || Date.parse(token.expiresAt) - Date.now() <= request.refreshWindowMs;
 
 const isStillValid = (token: SsoTokenFile): boolean => Date.parse(token.expiresAt) > Date.now();
+
+/** Whether `token` may be handed out: it has not expired, and the service has not rejected it. */
+const usable = (token: SsoTokenFile, request: SessionTokenRequest): boolean =>
+  isStillValid(token) && !isRejected(token, request);
 
 const identity = (token: SsoTokenFile): TokenIdentity => ({
   token: token.accessToken,
@@ -249,9 +288,9 @@ const subject = ({ session, profileName }: SessionTokenRequest): string =>
     : `profile '${profileName}' (SSO session '${session.name}')`;
 
 /**
- * The cached token while it has not expired (logging why it was not refreshed); otherwise the error that says
- * what happened and what to do: sign in again when the session ended (or nothing more is known), try again when
- * the service failed, fix the endpoint when it is not SSO-OIDC.
+ * The cached token while it has not expired and was not rejected (logging why it was not refreshed); otherwise
+ * the error that says what happened and what to do: sign in again when the session ended (or nothing more is
+ * known), try again when the service failed, fix the endpoint when it is not SSO-OIDC.
  */
 const validOrThrow = async (
   token: SsoTokenFile,
@@ -259,7 +298,7 @@ const validOrThrow = async (
   cause: RefreshFailure | undefined,
   failed = true,
 ): Promise<TokenIdentity> => {
-  if (isStillValid(token)) {
+  if (usable(token, request)) {
     if (cause !== undefined && failed) {
       request.logger?.warn?.(
         `${LOG} refreshing the token of ${subject(request)} failed (${cause.text}); using the cached token until it expires at ${token.expiresAt}`,
@@ -270,7 +309,11 @@ const validOrThrow = async (
   const sentence = cause?.text.replace(/\.*$/, ".");
   const why =
     sentence === undefined ? "" : failed ? ` and could not be refreshed: ${sentence}` : `: ${sentence}`;
-  const what = `The SSO token of ${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}', expired at ${token.expiresAt}${why === "" ? "." : why}`;
+  const whose = `${request.profileName === undefined ? "" : `profile '${request.profileName}', `}SSO session '${request.session.name}'`;
+  const ended = isStillValid(token)
+    ? `The SSO access token of ${whose} was rejected by the service before its expiry (${token.expiresAt})`
+    : `The SSO token of ${whose}, expired at ${token.expiresAt}`;
+  const what = `${ended}${why === "" ? "." : why}`;
   if (cause === undefined || cause.reason === "SessionEnded") {
     throw await signInError(request, what);
   }
