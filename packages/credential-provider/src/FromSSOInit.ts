@@ -1,4 +1,5 @@
 import type { SSOClientConfig } from "@aws-sdk/client-sso";
+import type { LoginOptions } from "@sso-kit/login";
 import type { Logger, Provider } from "@smithy/types";
 import type { SsoPortalClient } from "./portal/SsoPortalClient.js";
 
@@ -28,6 +29,15 @@ export interface InheritedClientConfig {
  * runners, the AWS CLI, `sso-kit credential-process`) reuses them and one GetRoleCredentials per role serves all.
  */
 export type RoleCredentialCacheMode = "memory" | "shared";
+
+/**
+ * How `fromSSO` signs in on demand (its `login` option): the options of `login` of `@sso-kit/login` that say how
+ * the user is asked. What is signed in to comes from the provider's profile or options.
+ */
+export type FromSSOLoginOptions = Pick<
+  LoginOptions,
+  "flow" | "scopes" | "prompt" | "openBrowser" | "onWait" | "signal" | "timeoutMs"
+>;
 
 /**
  * Options of {@link fromSSO}: the same as the official `fromSSO` of `@aws-sdk/credential-provider-sso` /
@@ -106,4 +116,14 @@ export interface FromSSOInit {
    * (`shared` or `memory`), else `"memory"`.
    */
   roleCredentialCache?: RoleCredentialCacheMode | undefined;
+  /**
+   * sso-kit only. Sign in on demand when the SSO session has ended (no token, a token that can no longer be
+   * refreshed, or one the portal refuses), then try once more, instead of failing. `true`: with PKCE in a browser
+   * where one can open, else with a device code shown on standard error; an object: how to ask the user (see
+   * `login` of `@sso-kit/login`, loaded only then). There is one sign-in per session on the machine: processes
+   * that find one under way wait for it (up to its `timeoutMs`, 10 minutes by default) and use its token. Meant for
+   * programs a person watches (a CLI, a dev server); default `false`: nothing opens a browser or waits for a
+   * person, and an ended session fails at once with `reason` `Token` or `Unauthorized`.
+   */
+  login?: boolean | FromSSOLoginOptions | undefined;
 }

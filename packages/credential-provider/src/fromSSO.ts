@@ -21,6 +21,7 @@ import { hopSharingKey } from "./sharing/hopSharingKey.js";
 import { REFRESH_WINDOW_MS } from "./sharing/REFRESH_WINDOW_MS.js";
 import { sharedRoleCredentials } from "./sharing/SharedRoleCredentials.js";
 import { sharingKey } from "./sharing/sharingKey.js";
+import { signInOnDemand } from "./signin/signInOnDemand.js";
 import { assumeRole } from "./sts/assumeRole.js";
 import { isSourceRejected } from "./sts/toStsError.js";
 import { getAccessToken } from "./token/getAccessToken.js";
@@ -177,7 +178,11 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     if (memo !== undefined && Date.now() < memo.refreshAt && properties?.forceRefresh !== true) {
       return memo.promise;
     }
-    return (pending ??= refresh(properties).finally(() => {
+    return (pending ??= signInOnDemand(
+      init,
+      () => refresh(properties),
+      callerOf(properties) ?? init.callerClientConfig,
+    ).finally(() => {
       pending = undefined;
     }));
   };

@@ -2,6 +2,7 @@
 export { fromSSO, SsoCredentialsProviderError } from "./internal.js";
 export type {
   FromSSOInit,
+  FromSSOLoginOptions,
   InheritedClientConfig,
   RoleCredentialCacheMode,
   SsoPortalClient,

@@ -5,7 +5,13 @@
  * main entry (`@sso-kit/credential-provider`), which re-exports its public part.
  */
 export { fromSSO } from "./fromSSO.js";
-export type { FromSSOInit, InheritedClientConfig, RoleCredentialCacheMode } from "./FromSSOInit.js";
+export type {
+  FromSSOInit,
+  FromSSOLoginOptions,
+  InheritedClientConfig,
+  RoleCredentialCacheMode,
+} from "./FromSSOInit.js";
+export { signInOnDemand } from "./signin/signInOnDemand.js";
 export type { SsoPortalClient } from "./portal/SsoPortalClient.js";
 export type { SsoCredentialIdentity, SsoCredentialFeatures } from "./identity/SsoCredentialIdentity.js";
 export {

@@ -31,6 +31,18 @@ export interface LoginPrompt {
   openingBrowser: boolean;
 }
 
+/** Another sign-in for the same session holds the machine's sign-in lock: this one waits for it. */
+export interface LoginWait {
+  /** The sso-session, or the start URL of a legacy profile, being signed in to. */
+  session: string;
+  /** The process running the other sign-in, when its lock file says so. */
+  pid?: number | undefined;
+  /** The host of that process (another one when the cache directory is shared). */
+  hostname?: string | undefined;
+  /** A line for the user, e.g. `another sign-in for session dev is in progress (pid 123); waiting for it`. */
+  message: string;
+}
+
 /** Options of `login`. Every option is optional. */
 export interface LoginOptions {
   /**
@@ -59,11 +71,25 @@ export interface LoginOptions {
    * browser is logged and the login goes on waiting.
    */
   openBrowser?: boolean | BrowserOpener | undefined;
+  /**
+   * Told when this login waits for another sign-in to the same session (in any process of the machine): one
+   * sign-in per session runs at a time, and the others use the token it writes. Called when the wait starts and
+   * when another process takes the lock over. Default: the message on standard error.
+   */
+  onWait?: ((wait: LoginWait) => void) | undefined;
+  /**
+   * A token for the session written to the cache at or after this time (by another sign-in that finished while
+   * this one waited for it, or by a refresh) is used as it is, while it is unexpired, instead of signing in again;
+   * the result says so (`alreadySignedIn`). Default: the time `login` was called. Sign-in on demand passes the
+   * time its credential request started, so a sign-in that finished in between is not repeated.
+   */
+  reuseTokenSince?: Date | undefined;
   /** Cancels the login: every wait and request stops, the loopback server closes, `LoginError` `Aborted`. */
   signal?: AbortSignal | undefined;
   /**
-   * How long to wait for the user's approval, in milliseconds. Default 600000 (10 minutes). The `device`
-   * flow also stops when its code expires (`expiresIn` from the service), whichever comes first.
+   * How long to wait for the user's approval, in milliseconds, counting any wait for another sign-in to the same
+   * session. Default 600000 (10 minutes). The `device` flow also stops when its code expires (`expiresIn` from
+   * the service), whichever comes first.
    */
   timeoutMs?: number | undefined;
   /** Path of the shared credentials file, as for the SDK's providers (default `~/.aws/credentials`). */
@@ -93,6 +119,11 @@ export interface LoginResult {
   region: string;
   /** When the new access token expires. */
   expiresAt: Date;
+  /**
+   * `true` when this call ran no authorization: another sign-in for the session finished while it waited (see
+   * `reuseTokenSince`), and its token is the one in `tokenFile`.
+   */
+  alreadySignedIn: boolean;
   /** Whether the cached client registration was reused (`false`: a client was registered). */
   registrationReused: boolean;
   /** The token file written in `~/.aws/sso/cache`. */

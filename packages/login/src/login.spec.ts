@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 
 import { fromSso, SsoTokenCache } from "@sso-kit/token-provider";
@@ -12,7 +14,7 @@ import {
 import { recordingLogger } from "../../../test/support/recordingLogger.js";
 import { login } from "./login.js";
 import { LoginError } from "./LoginError.js";
-import type { LoginOptions } from "./LoginOptions.js";
+import type { LoginOptions, LoginWait } from "./LoginOptions.js";
 
 interface Vector {
   kind: string;
@@ -124,6 +126,7 @@ describe("login", () => {
       startUrl: env.emu.startUrl,
       region: env.emu.region,
       expiresAt: expect.any(Date),
+      alreadySignedIn: false,
       registrationReused: false,
       tokenFile,
     });
@@ -302,14 +305,16 @@ describe("login", () => {
     },
   );
 
-  it("reports a token that cannot be saved as a CacheError", async () => {
+  it("reports a cache directory that cannot be made as a CacheError, before asking anyone to approve", async () => {
     mkdirSync(path.join(env.home, ".aws"), { recursive: true });
     writeFileSync(path.join(env.home, ".aws", "sso"), "not a directory");
     const error = (await run({ profile: "dev" }).catch((e: unknown) => e)) as LoginError;
     expect(error.code).toBe("CacheError");
     expect(error.message).toMatch(
-      /^signed in, but the token could not be saved in .+; make sure the directory is writable/,
+      /^the SSO token cache directory .+ cannot be used \(ENOTDIR.*\); make sure it is a writable directory/,
     );
+    expect(env.prompts).toHaveLength(0);
+    expect(env.emu.stats().RegisterClient).toBe(0);
   });
 
   it("fails at once when the signal has already aborted", async () => {
@@ -353,5 +358,77 @@ describe("login", () => {
     });
     expect(result.flow).toBe("pkce");
     expect(page).toEqual({ clientName: "sso-kit-client-emu", scopes: ["sso:account:access"] });
+  });
+  describe("one sign-in per session at a time", () => {
+    const signInLock = () => `${new SsoTokenCache().tokenPath("emu")}.signin.lock`;
+    const lockOwner = (pid: number) =>
+      JSON.stringify({ pid, hostname: hostname(), nonce: "other", acquiredAt: new Date().toISOString() });
+
+    it("makes a second login wait for the first, say so, and use its token without another authorization", async () => {
+      const waits: LoginWait[] = [];
+      let secondWaits!: () => void;
+      const secondWaiting = new Promise<void>((resolve) => (secondWaits = resolve));
+      // The first approves only once the second is known to wait for it: the order is forced, not timed.
+      const first = run({
+        profile: "dev",
+        openBrowser: (url) => secondWaiting.then(() => headlessBrowser(url)),
+      });
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => env.prompts.length > 0 && (clearInterval(poll), resolve()), 5);
+      });
+      const second = run({
+        profile: "dev",
+        onWait: (wait) => {
+          waits.push(wait);
+          secondWaits();
+        },
+      });
+      const [one, two] = await Promise.all([first, second]);
+      expect(one.alreadySignedIn).toBe(false);
+      expect(two).toMatchObject({ alreadySignedIn: true, sessionName: "emu", tokenFile: one.tokenFile });
+      expect(two.expiresAt).toEqual(one.expiresAt);
+      expect(waits).toEqual([
+        {
+          session: "emu",
+          pid: process.pid,
+          hostname: hostname(),
+          message: `sso-kit: another sign-in for session emu is in progress (pid ${process.pid}); waiting for it to finish`,
+        },
+      ]);
+      expect(env.prompts).toHaveLength(1);
+      expect(env.emu.stats()).toMatchObject({ Authorize: 1, CreateToken: 1, RegisterClient: 1 });
+      expect(readdirSync(env.cacheDir).filter((name) => name.endsWith(".lock"))).toEqual([]);
+    });
+
+    it("takes over the sign-in lock of a process that died, at once", async () => {
+      mkdirSync(env.cacheDir, { recursive: true });
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+      writeFileSync(signInLock(), lockOwner(Number(dead.stdout.toString())));
+      const onWait = jest.fn();
+      await expect(run({ profile: "dev", onWait })).resolves.toMatchObject({ alreadySignedIn: false });
+      expect(onWait).not.toHaveBeenCalled();
+      expect(env.emu.stats().Authorize).toBe(1);
+    });
+
+    it("gives up waiting for a live sign-in when its own timeout runs out, asking for nothing", async () => {
+      mkdirSync(env.cacheDir, { recursive: true });
+      writeFileSync(signInLock(), lockOwner(process.pid));
+      const error = (await run({ profile: "dev", timeoutMs: 300, onWait: () => undefined }).catch(
+        (e: unknown) => e,
+      )) as LoginError;
+      expect(error).toBeInstanceOf(LoginError);
+      expect(error.code).toBe("Timeout");
+      expect(error.message).toMatch(/^another sign-in for session emu did not finish within /);
+      expect(env.prompts).toHaveLength(0);
+      expect(env.emu.stats().RegisterClient).toBe(0);
+    });
+
+    it("still signs in anew when the valid token in the cache was there before the login started", async () => {
+      const first = await run({ profile: "dev" });
+      const second = await run({ profile: "dev" });
+      expect(second.alreadySignedIn).toBe(false);
+      expect(second.expiresAt.getTime()).toBeGreaterThanOrEqual(first.expiresAt.getTime());
+      expect(env.emu.stats().Authorize).toBe(2);
+    });
   });
 });

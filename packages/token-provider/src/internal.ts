@@ -38,7 +38,12 @@ export { readJsonFile, type ReadJsonFileOptions } from "./cache/readJsonFile.js"
 export { CacheFileError, type CacheFileErrorReason } from "./cache/CacheFileError.js";
 export { parseTimestamp } from "./cache/parseTimestamp.js";
 export { formatTimestamp } from "./cache/formatTimestamp.js";
-export { withFileLock, type FileLockOptions, type FileLockHold } from "./lock/withFileLock.js";
+export {
+  withFileLock,
+  type FileLockOptions,
+  type FileLockHold,
+  type FileLockHolder,
+} from "./lock/withFileLock.js";
 export { signInAdvice, signInCommand, type SignInTarget } from "./errors/signInAdvice.js";
 export { redactSecrets } from "./errors/redactSecrets.js";
 export {

@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, runOrThrow } from "./install.mjs";
 
-const PROVIDERS = ["@sso-kit/token-provider", "@sso-kit/credential-provider"];
-const LIBRARIES = [...PROVIDERS, "@sso-kit/login"];
+// credential-provider depends on login (its `login` option imports it on first use), so a provider install has it.
+const PROVIDERS = ["@sso-kit/token-provider", "@sso-kit/login", "@sso-kit/credential-provider"];
+const LIBRARIES = PROVIDERS;
 const EVERYTHING = [...LIBRARIES, "@sso-kit/emulator", "@sso-kit/cli"];
 
 /** A test that runs `node file` in the lane's directory and checks what it reported. */

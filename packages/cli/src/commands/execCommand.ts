@@ -6,6 +6,7 @@ import { ExitCode } from "../ExitCode.js";
 import { EXEC_PROFILE_VARIABLE, execEnvironment } from "../exec/execEnvironment.js";
 import { runChild } from "../exec/runChild.js";
 import type { CliContextFactory } from "../program/CliContext.js";
+import { LOGIN_OPTION_HELP, onDemandLogin } from "../program/onDemandLogin.js";
 
 /**
  * `sso-kit exec [--profile P] [--force] [--] command [args...]`: runs a command with the profile's role credentials
@@ -22,6 +23,7 @@ export function execCommand(context: CliContextFactory): Command {
         "--profile <name>",
         "SSO profile with sso_account_id and sso_role_name [AWS_PROFILE, then default]",
       )
+      .option("--login", LOGIN_OPTION_HELP)
       .option("--force", `run even inside another 'sso-kit exec' (${EXEC_PROFILE_VARIABLE} is set)`)
       .argument("<command>", "the program to run (found on PATH)")
       .argument("[args...]", "its arguments")
@@ -47,10 +49,11 @@ export function execCommand(context: CliContextFactory): Command {
         async (
           commandName: string,
           args: string[],
-          options: { profile?: string; force?: boolean },
+          options: { profile?: string; force?: boolean; login?: boolean },
           command: Command,
         ) => {
-          const { logger, secrets, setExitCode } = context(command);
+          const run = context(command);
+          const { logger, secrets, setExitCode } = run;
           const outer = process.env[EXEC_PROFILE_VARIABLE];
           if (outer !== undefined && options.force !== true) {
             throw new CliError(
@@ -58,7 +61,12 @@ export function execCommand(context: CliContextFactory): Command {
               ExitCode.Usage,
             );
           }
-          const { credentials } = await getRoleCredentials({ profile: options.profile, logger, secrets });
+          const { credentials } = await getRoleCredentials({
+            profile: options.profile,
+            login: onDemandLogin(options.login, run),
+            logger,
+            secrets,
+          });
           const { profileName } = await resolveSsoProfile({ profile: options.profile });
           const region = (await loadSharedConfig()).profiles.get(profileName)?.region;
           logger.debug(`running ${commandName} with the role credentials of profile '${profileName}'`);

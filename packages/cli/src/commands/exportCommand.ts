@@ -3,6 +3,7 @@ import { formatCredentialProcessJson } from "../credentials/formatCredentialProc
 import { formatEnvExports } from "../credentials/formatEnvExports.js";
 import { getRoleCredentials } from "../credentials/getRoleCredentials.js";
 import type { CliContextFactory } from "../program/CliContext.js";
+import { LOGIN_OPTION_HELP, onDemandLogin } from "../program/onDemandLogin.js";
 
 /**
  * `sso-kit export [--profile P] [--format env|json]`: prints the profile's role credentials as shell `export`
@@ -15,19 +16,28 @@ export function exportCommand(context: CliContextFactory): Command {
       "--profile <name>",
       "SSO profile with sso_account_id and sso_role_name [AWS_PROFILE, then default]",
     )
+    .option("--login", LOGIN_OPTION_HELP)
     .addOption(
       new Option("--format <format>", "env: export lines for a POSIX shell; json: credential_process JSON")
         .choices(["env", "json"])
         .default("env"),
     )
     .addHelpText("after", '\nExample:\n  eval "$(sso-kit export --profile my-sso-profile)"')
-    .action(async (options: { profile?: string; format: "env" | "json" }, command: Command) => {
-      const { output, logger, secrets } = context(command);
-      const { credentials } = await getRoleCredentials({ profile: options.profile, logger, secrets });
-      output.print(
-        ...(options.format === "json"
-          ? [formatCredentialProcessJson(credentials)]
-          : formatEnvExports(credentials)),
-      );
-    });
+    .action(
+      async (options: { profile?: string; format: "env" | "json"; login?: boolean }, command: Command) => {
+        const run = context(command);
+        const { output, logger, secrets } = run;
+        const { credentials } = await getRoleCredentials({
+          profile: options.profile,
+          login: onDemandLogin(options.login, run),
+          logger,
+          secrets,
+        });
+        output.print(
+          ...(options.format === "json"
+            ? [formatCredentialProcessJson(credentials)]
+            : formatEnvExports(credentials)),
+        );
+      },
+    );
 }

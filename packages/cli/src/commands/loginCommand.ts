@@ -1,8 +1,8 @@
-import type { LoginPrompt, LoginResult } from "@sso-kit/login";
-import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
+import type { LoginResult } from "@sso-kit/login";
 import { Command, Option } from "commander";
 import { formatDuration } from "../output/formatDuration.js";
 import type { Output } from "../output/Output.js";
+import { showSignInPrompt } from "../output/showSignInPrompt.js";
 import { startProgress } from "../output/startProgress.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 
@@ -52,9 +52,10 @@ export function loginCommand(context: CliContextFactory): Command {
           ...(options.useDeviceCode && { flow: "device" as const }),
           openBrowser: options.browser,
           prompt: (prompt) => {
-            showPrompt(output, prompt);
+            showSignInPrompt(output, prompt);
             stopProgress = startProgress(output, "Waiting for you to approve the sign-in", prompt.expiresAt);
           },
+          onWait: (wait) => output.info(wait.message),
           signal,
           logger,
         });
@@ -66,43 +67,13 @@ export function loginCommand(context: CliContextFactory): Command {
     });
 }
 
-/** The sign-in URL and code: checked by the sign-in when the service sent them, and escaped here too. */
-function showPrompt(output: Output, shown: LoginPrompt): void {
-  const { bold } = output.errorStyle;
-  const prompt = {
-    ...shown,
-    url: escapeControlCharacters(shown.url),
-    ...(shown.userCode !== undefined && { userCode: escapeControlCharacters(shown.userCode) }),
-    ...(shown.verificationUri !== undefined && {
-      verificationUri: escapeControlCharacters(shown.verificationUri),
-    }),
-  };
-  if (prompt.flow === "device") {
-    output.info(
-      prompt.openingBrowser
-        ? "Opening the sign-in page in your browser. If it does not open, open this page on any device:"
-        : "To sign in, open this page in a browser on any device:",
-    );
-    output.info(`  ${bold(prompt.verificationUri ?? prompt.url)}`);
-    output.info(`and check that it shows this code: ${bold(prompt.userCode ?? "")}`);
-    if (prompt.url !== prompt.verificationUri) output.info(`(or open ${prompt.url} directly)`);
-  } else {
-    output.info(
-      prompt.openingBrowser
-        ? "Opening the sign-in page in your browser. If it does not open, open this URL on this computer:"
-        : "To sign in, open this URL in a browser on this computer:",
-    );
-    output.info(`  ${bold(prompt.url)}`);
-  }
-}
-
 function showResult(output: Output, result: LoginResult): void {
   const { green } = output.style;
   const via =
     result.sessionName !== undefined ? `SSO session '${result.sessionName}'` : "a legacy SSO profile";
   const forProfile = result.profileName !== undefined ? ` (profile '${result.profileName}')` : "";
   output.print(
-    `${green("Signed in")} to ${result.startUrl} in ${result.region} with ${via}${forProfile}.`,
+    `${green("Signed in")}${result.alreadySignedIn ? " (by the other sign-in)" : ""} to ${result.startUrl} in ${result.region} with ${via}${forProfile}.`,
     `The session is valid until ${result.expiresAt.toISOString()} (${formatDuration(result.expiresAt.getTime() - Date.now())}).`,
   );
 }

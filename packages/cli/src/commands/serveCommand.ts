@@ -6,6 +6,7 @@ import { describeCommandFailure } from "../errors/describeCommandFailure.js";
 import { shellQuote } from "../output/shellQuote.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 import { startCredentialServer } from "../serve/startCredentialServer.js";
+import { LOGIN_OPTION_HELP, onDemandLogin } from "../program/onDemandLogin.js";
 
 const DEFAULT_HOST = "127.0.0.1";
 const URI_VARIABLE = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
@@ -31,6 +32,7 @@ export function serveCommand(context: CliContextFactory): Command {
     )
     .option("--port <number>", "port to listen on; 0 picks a free one", parsePort, 0)
     .option("--json", "print the two variables as a JSON object")
+    .option("--login", LOGIN_OPTION_HELP)
     .addHelpText(
       "after",
       [
@@ -51,9 +53,18 @@ export function serveCommand(context: CliContextFactory): Command {
       ].join("\n"),
     )
     .action(
-      async (options: { profile?: string; host: string; port: number; json?: boolean }, command: Command) => {
-        const { output, logger, secrets, signal } = context(command);
-        const sso = fromSSO({ ...(options.profile !== undefined && { profile: options.profile }), logger });
+      async (
+        options: { profile?: string; host: string; port: number; json?: boolean; login?: boolean },
+        command: Command,
+      ) => {
+        const run = context(command);
+        const { output, logger, secrets, signal } = run;
+        const sso = fromSSO({
+          ...(options.profile !== undefined && { profile: options.profile }),
+          // Also later: a session that ends while serving is signed in again when a client next asks.
+          login: onDemandLogin(options.login, run),
+          logger,
+        });
         const credentials: AwsCredentialIdentityProvider = async () => {
           const identity = await sso();
           secrets.add(identity.secretAccessKey, identity.sessionToken);

@@ -2,6 +2,8 @@ import type { Logger } from "@smithy/types";
 import {
   fromSSO,
   RoleCredentialCache,
+  signInOnDemand,
+  type FromSSOLoginOptions,
   roleCredentialCacheKey,
   type CachedRoleCredentials,
 } from "@sso-kit/credential-provider/internal";
@@ -16,6 +18,12 @@ export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 5 * 60 * 1000;
 export interface GetRoleCredentialsOptions {
   /** The profile with `sso_account_id` and `sso_role_name` [AWS_PROFILE, then `default`]. */
   readonly profile?: string;
+  /**
+   * Sign in on demand (`fromSSO`'s `login`) when the session has ended, then try once more; `false` (default):
+   * fail. The sign-in runs outside the role-credential cache's lock, so processes waiting there are not held
+   * for the minutes a person takes: they wait on the sign-in lock instead, and use its token.
+   */
+  readonly login?: FromSSOLoginOptions | false;
   /** Handed to `fromSSO` and the cache. */
   readonly logger?: Logger;
   /**
@@ -50,6 +58,18 @@ export interface ResolvedRoleCredentials {
 export async function getRoleCredentials(
   options: GetRoleCredentialsOptions,
 ): Promise<ResolvedRoleCredentials> {
+  const { logger } = options;
+  return signInOnDemand(
+    {
+      ...(options.profile !== undefined && { profile: options.profile }),
+      login: options.login ?? false,
+      ...(logger !== undefined && { logger }),
+    },
+    () => resolveRoleCredentials(options),
+  );
+}
+
+async function resolveRoleCredentials(options: GetRoleCredentialsOptions): Promise<ResolvedRoleCredentials> {
   const { logger, secrets } = options;
   const profileName = getProfileName({ profile: options.profile });
   if ((await loadSharedConfig()).profiles.get(profileName)?.role_arn) {

@@ -244,4 +244,18 @@ describe("SsoTokenCache", () => {
     }
     expect(readdirSync(cacheDir())).toEqual([]);
   });
+  it("keeps the sign-in lock apart from the refresh lock: a refresh goes on while a sign-in is held", async () => {
+    const cache = new SsoTokenCache();
+    const seen = await cache.withSignInLock("sess", async (hold) => {
+      const files = readdirSync(cacheDir());
+      const refreshed = await cache.withLock("sess", async () => "refreshed");
+      return { hold, files, refreshed };
+    });
+    expect(seen).toEqual({
+      hold: { held: true },
+      files: [`${cache.tokenPath("sess").split("/").pop()!}.signin.lock`],
+      refreshed: "refreshed",
+    });
+    expect(readdirSync(cacheDir())).toEqual([]);
+  });
 });

@@ -13,6 +13,9 @@ import { parseSsoTokenFile, type SsoTokenFile } from "./SsoTokenFile.js";
 import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
 import { tokenProviderError } from "../errors/tokenProviderError.js";
 
+/** A sign-in lock not touched for this long is taken over: long enough to outlast a busy machine's pauses. */
+const SIGN_IN_LOCK_STALE_MS = 30_000;
+
 /** Options of {@link SsoTokenCache}. */
 export interface SsoTokenCacheOptions {
   /** The cache directory [`~/.aws/sso/cache`, from the home directory at construction]. `~/` is expanded. */
@@ -101,6 +104,25 @@ export class SsoTokenCache {
    */
   async withLock<T>(key: string, fn: (hold: FileLockHold) => Promise<T>): Promise<T> {
     return this.withTokenFileLock(this.tokenPath(key), fn);
+  }
+
+  /**
+   * Runs `fn` holding the sign-in lock of `key` (the file `<tokenPath>.signin.lock`): one sign-in per session on
+   * the machine at a time. It is not the lock of {@link withLock}, so refreshes and reads go on while a person
+   * approves a sign-in for minutes. Its holder keeps it fresh; one whose process died is taken over at once, one
+   * silent for 30 s (a frozen process, or one on another host) after that. `options` tune the wait: a sign-in
+   * waits as long as its own timeout, telling the user who holds the lock (`onWait`).
+   */
+  async withSignInLock<T>(
+    key: string,
+    fn: (hold: FileLockHold) => Promise<T>,
+    options: Pick<FileLockOptions, "acquireTimeoutMs" | "onWait" | "signal"> = {},
+  ): Promise<T> {
+    return withFileLock(`${this.tokenPath(key)}.signin.lock`, fn, {
+      staleMs: SIGN_IN_LOCK_STALE_MS,
+      ...options,
+      logger: this.logger,
+    });
   }
 
   /**

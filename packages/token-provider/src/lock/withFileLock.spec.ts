@@ -283,4 +283,37 @@ describe("withFileLock", () => {
       });
     });
   });
+  it("tells onWait who holds the lock, once per holder, while it waits", async () => {
+    writeLock(owner(process.pid));
+    const holders: unknown[] = [];
+    const waiting = withFileLock(lockPath(), async () => "ran", {
+      acquireTimeoutMs: 60_000,
+      onWait: (holder) => {
+        holders.push(holder);
+        // Another live holder takes the first one's place, which is announced again; then the lock is left
+        // abandoned (empty and old), and taken over.
+        if (holders.length === 1) writeLock({ ...owner(process.pid), nonce: "m" });
+        else writeLock("", 60_000);
+      },
+    });
+    await expect(waiting).resolves.toBe("ran");
+    expect(holders).toEqual([
+      { pid: process.pid, hostname: hostname() },
+      { pid: process.pid, hostname: hostname() },
+    ]);
+  });
+
+  it("stops waiting when its signal fires, without running fn", async () => {
+    writeLock(owner(process.pid));
+    const controller = new AbortController();
+    const fn = jest.fn(async () => "ran");
+    const waiting = withFileLock(lockPath(), fn, {
+      acquireTimeoutMs: 60_000,
+      signal: controller.signal,
+      onWait: () => controller.abort(new Error("cancelled by the test")),
+    });
+    await expect(waiting).rejects.toThrow("cancelled by the test");
+    expect(fn).not.toHaveBeenCalled();
+    expect(JSON.parse(readFileSync(lockPath(), "utf8"))).toMatchObject({ nonce: "n" });
+  });
 });

@@ -19,6 +19,20 @@ export interface FileLockOptions {
   acquireTimeoutMs?: number;
   /** Receives a debug line on take-overs and a warning when the lock was lost while held. */
   logger?: Logger;
+  /**
+   * Called when the wait starts for a live holder, and again whenever another holder takes its place, with who
+   * holds the lock (`undefined` while its owner record cannot be read): for waits long enough that a person
+   * should be told why nothing happens.
+   */
+  onWait?: (holder: FileLockHolder | undefined) => void;
+  /** Stops the wait: the call rejects with the signal's reason and `fn` never runs. */
+  signal?: AbortSignal;
+}
+
+/** Who holds a lock, as its owner record says. */
+export interface FileLockHolder {
+  pid: number;
+  hostname: string;
 }
 
 /**
@@ -126,6 +140,7 @@ const acquire = async (
   const deadline = Date.now() + acquireTimeoutMs;
   let delay = FIRST_DELAY_MS;
   let lastHolder: { owner?: LockOwner } = {};
+  let announced: string | undefined;
   try {
     await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -134,6 +149,7 @@ const acquire = async (
     throw error;
   }
   for (;;) {
+    options.signal?.throwIfAborted();
     let created;
     try {
       created = await tryCreate(lockPath, owner);
@@ -163,6 +179,11 @@ const acquire = async (
       // Someone else is taking it over: wait like for a live holder.
     } else {
       lastHolder = state;
+      const nonce = state.owner?.nonce ?? "";
+      if (options.onWait !== undefined && nonce !== announced) {
+        announced = nonce;
+        options.onWait(state.owner && { pid: state.owner.pid, hostname: state.owner.hostname });
+      }
     }
     if (Date.now() >= deadline) {
       const who =
@@ -175,7 +196,13 @@ const acquire = async (
       );
     }
     // Full jitter: waiters that started together spread out instead of polling in lockstep.
-    await sleep(Math.min(delay, Math.max(1, deadline - Date.now())) * (0.5 + Math.random()));
+    await sleep(
+      Math.min(delay, Math.max(1, deadline - Date.now())) * (0.5 + Math.random()),
+      undefined,
+      options.signal && { signal: options.signal },
+    ).catch((error: unknown) => {
+      throw options.signal?.aborted === true ? options.signal.reason : error;
+    });
     delay = Math.min(delay * 2, MAX_DELAY_MS);
   }
 };
