@@ -43,6 +43,8 @@ export interface AccountListing {
 export interface ListAccountsAndRolesOptions {
   /** A profile with an SSO session or start URL [AWS_PROFILE, then `default`]; no account or role needed. */
   readonly profile?: string;
+  /** The config file to read the profile from [AWS_CONFIG_FILE, then ~/.aws/config]. */
+  readonly configFilepath?: string;
   /** Handed to the token provider and the SSO client. */
   readonly logger?: Logger;
   /** Told the access token as soon as it is read, so that the caller's logger can redact it too. */
@@ -67,9 +69,13 @@ const CONCURRENCY = 4;
  */
 export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions): Promise<AccountListing> {
   const { logger } = options;
-  const profile = await resolveSsoProfile({ profile: options.profile });
+  const { configFilepath } = options;
+  const profile = await resolveSsoProfile({
+    profile: options.profile,
+    ...(configFilepath !== undefined && { configFilepath }),
+  });
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
-  const accessToken = await accessTokenOf(profile, logger);
+  const accessToken = await accessTokenOf(profile, logger, configFilepath);
   options.secrets?.add(accessToken);
   const client = new SSOClient({
     region,
@@ -157,9 +163,19 @@ function incomplete(operation: string, what: string, page: Page): CliError {
  * The profile's SSO access token: from the refreshing token provider for an sso-session profile; read from the
  * cache for a legacy profile (start URL in the profile), whose tokens cannot be refreshed.
  */
-async function accessTokenOf(profile: SsoProfile, logger: Logger | undefined): Promise<string> {
+async function accessTokenOf(
+  profile: SsoProfile,
+  logger: Logger | undefined,
+  configFilepath: string | undefined,
+): Promise<string> {
   if (profile.kind === "sso-session") {
-    return (await fromSso({ profile: profile.profileName, ...(logger ? { logger } : {}) })()).token;
+    return (
+      await fromSso({
+        profile: profile.profileName,
+        ...(configFilepath !== undefined && { configFilepath }),
+        ...(logger ? { logger } : {}),
+      })()
+    ).token;
   }
   const token = await new SsoTokenCache({ ...(logger ? { logger } : {}) }).readToken(profile.startUrl, {
     profileName: profile.profileName,

@@ -1,10 +1,9 @@
-import type { LoginPrompt, LoginResult } from "@sso-kit/login";
-import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
+import type { LoginResult } from "@sso-kit/login";
 import { Command, Option } from "commander";
 import { formatDuration } from "../output/formatDuration.js";
 import type { Output } from "../output/Output.js";
-import { startProgress } from "../output/startProgress.js";
 import type { CliContextFactory } from "../program/CliContext.js";
+import { signIn } from "../signin/signIn.js";
 
 interface LoginCommandOptions {
   profile?: string;
@@ -41,59 +40,18 @@ export function loginCommand(context: CliContextFactory): Command {
       ].join("\n"),
     )
     .action(async (options: LoginCommandOptions, command: Command) => {
-      const { output, logger, signal } = context(command);
-      let stopProgress: (() => void) | undefined;
-      try {
-        // Loaded when run: the sign-in's SDK client is not for the commands that start often (credential-process).
-        const { login } = await import("@sso-kit/login");
-        const result = await login({
+      const cliContext = context(command);
+      const result = await signIn(
+        {
           ...(options.profile !== undefined && { profile: options.profile }),
           ...(options.ssoSession !== undefined && { ssoSession: options.ssoSession }),
           ...(options.useDeviceCode && { flow: "device" as const }),
           openBrowser: options.browser,
-          prompt: (prompt) => {
-            showPrompt(output, prompt);
-            stopProgress = startProgress(output, "Waiting for you to approve the sign-in", prompt.expiresAt);
-          },
-          signal,
-          logger,
-        });
-        stopProgress?.();
-        showResult(output, result);
-      } finally {
-        stopProgress?.();
-      }
+        },
+        cliContext,
+      );
+      showResult(cliContext.output, result);
     });
-}
-
-/** The sign-in URL and code: checked by the sign-in when the service sent them, and escaped here too. */
-function showPrompt(output: Output, shown: LoginPrompt): void {
-  const { bold } = output.errorStyle;
-  const prompt = {
-    ...shown,
-    url: escapeControlCharacters(shown.url),
-    ...(shown.userCode !== undefined && { userCode: escapeControlCharacters(shown.userCode) }),
-    ...(shown.verificationUri !== undefined && {
-      verificationUri: escapeControlCharacters(shown.verificationUri),
-    }),
-  };
-  if (prompt.flow === "device") {
-    output.info(
-      prompt.openingBrowser
-        ? "Opening the sign-in page in your browser. If it does not open, open this page on any device:"
-        : "To sign in, open this page in a browser on any device:",
-    );
-    output.info(`  ${bold(prompt.verificationUri ?? prompt.url)}`);
-    output.info(`and check that it shows this code: ${bold(prompt.userCode ?? "")}`);
-    if (prompt.url !== prompt.verificationUri) output.info(`(or open ${prompt.url} directly)`);
-  } else {
-    output.info(
-      prompt.openingBrowser
-        ? "Opening the sign-in page in your browser. If it does not open, open this URL on this computer:"
-        : "To sign in, open this URL in a browser on this computer:",
-    );
-    output.info(`  ${bold(prompt.url)}`);
-  }
 }
 
 function showResult(output: Output, result: LoginResult): void {
