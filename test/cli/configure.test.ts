@@ -120,6 +120,10 @@ describe("sso-kit configure", () => {
       ...["sso_session", "sso_role_name"].map((key) => aws("configure", "get", key, "--profile", "ci")),
     ]);
     expect(values).toEqual(["work", "ReadOnly"]);
+    // No run printed the access token.
+    const token = await sandbox.tokenCache.readToken("work");
+    expect(token?.accessToken).toEqual(expect.any(String));
+    for (const each of sandbox.runs) expect(each.stdout + each.stderr).not.toContain(token?.accessToken);
     if (version?.startsWith("aws-cli/2.")) {
       expect((await aws("configure", "list-profiles")).split("\n")).toEqual(["default", "ci"]);
     }
@@ -181,6 +185,15 @@ describe("sso-kit configure", () => {
       "sso-kit: error: Missing --account-id, --role-name: there is no terminal to ask in, and stdin has no answers.\n",
     );
     expect(sandbox.emu.stats().StartDeviceAuthorization).toBe(before);
+
+    const notSignedIn = await run(
+      flags("--session-name", "never", "--no-login", "--account-id", "111111111111"),
+      "ReadOnly\n",
+    );
+    expect(notSignedIn.code).toBe(3);
+    expect(notSignedIn.stderr).toContain(
+      "Not signed in to https://d-0000000000.awsapps.com/start (sso-session never): run configure without --no-login, or pass --account-id and --role-name.",
+    );
 
     const bad = await run(flags("--account-id", "12345"));
     expect(bad.code).toBe(2);

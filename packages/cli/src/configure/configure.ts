@@ -5,6 +5,7 @@ import type { AccountWithRoles } from "../accounts/listAccountsAndRoles.js";
 import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
 import type { ConfigureOptions } from "../commands/configureCommand.js";
 import { CliError } from "../errors/CliError.js";
+import { describeCommandFailure } from "../errors/describeCommandFailure.js";
 import { ExitCode } from "../ExitCode.js";
 import { formatDuration } from "../output/formatDuration.js";
 import { formatJsonForTerminal } from "../output/formatJsonForTerminal.js";
@@ -176,6 +177,19 @@ export async function configure(options: ConfigureOptions, context: CliContext):
           logger,
           secrets,
         }));
+      } catch (error) {
+        // The advice of the error (`sso-kit login --profile <session>`) names the staging copy's profile.
+        if (
+          !options.login &&
+          describeCommandFailure(error, secrets.values()).exitCode === ExitCode.NotSignedIn
+        ) {
+          throw new CliError(
+            `Not signed in to ${startUrl} (sso-session ${sessionName}): run configure without --no-login, or pass --account-id and --role-name.`,
+            ExitCode.NotSignedIn,
+            { cause: error },
+          );
+        }
+        throw error;
       } finally {
         stopProgress();
       }
