@@ -18,7 +18,7 @@ import { answerChecks } from "./answerChecks.js";
 import type { SectionContent } from "./editConfigSections.js";
 import { editConfigSections } from "./editConfigSections.js";
 import { linePrompter } from "./linePrompter.js";
-import type { Prompter } from "./Prompter.js";
+import type { Prompter, Question } from "./Prompter.js";
 import { sessionNameFor } from "./sessionNameFor.js";
 
 const DEFAULT_SCOPES = "sso:account:access";
@@ -80,6 +80,10 @@ export async function configure(options: ConfigureOptions, context: CliContext):
     }
     return prompter;
   };
+  const ask = async (question: Question): Promise<string> => (await prompts()).ask(question);
+  /** A setting with a default (or none): its flag, else asked in a terminal, else the default. */
+  const setting = async (given: string | undefined, question: Question): Promise<string> =>
+    given ?? (askAll ? ask(question) : (question.defaultValue ?? ""));
   if (!terminal && missingFlags().length > 0) {
     const lines = linePrompter(context.stdin, output.stderr, missingFlags);
     prompter = lines;
@@ -93,36 +97,29 @@ export async function configure(options: ConfigureOptions, context: CliContext):
   }
   let staging: string | undefined;
   try {
-    const startUrl = (answers.startUrl ??= await (
-      await prompts()
-    ).ask({ message: "SSO start URL", flag: "--start-url", check: answerChecks.startUrl }));
-    const ssoRegion = (answers.region ??= await (
-      await prompts()
-    ).ask({ message: "SSO region", flag: "--region", check: answerChecks.region }));
-    const sessionName =
-      answers.sessionName ??
-      (askAll
-        ? await (
-            await prompts()
-          ).ask({
-            message: "SSO session name",
-            flag: "--session-name",
-            defaultValue: sessionNameFor(startUrl),
-            check: answerChecks.name,
-          })
-        : sessionNameFor(startUrl));
+    const startUrl = (answers.startUrl ??= await ask({
+      message: "SSO start URL",
+      flag: "--start-url",
+      check: answerChecks.startUrl,
+    }));
+    const ssoRegion = (answers.region ??= await ask({
+      message: "SSO region",
+      flag: "--region",
+      check: answerChecks.region,
+    }));
+    const sessionName = await setting(answers.sessionName, {
+      message: "SSO session name",
+      flag: "--session-name",
+      defaultValue: sessionNameFor(startUrl),
+      check: answerChecks.name,
+    });
     const scopes = (
-      answers.scopes ??
-      (askAll
-        ? await (
-            await prompts()
-          ).ask({
-            message: "SSO registration scopes (comma-separated)",
-            flag: "--scopes",
-            defaultValue: DEFAULT_SCOPES,
-            check: answerChecks.scopes,
-          })
-        : DEFAULT_SCOPES)
+      await setting(answers.scopes, {
+        message: "SSO registration scopes (comma-separated)",
+        flag: "--scopes",
+        defaultValue: DEFAULT_SCOPES,
+        check: answerChecks.scopes,
+      })
     )
       .split(",")
       .map((scope) => scope.trim())
@@ -198,43 +195,25 @@ export async function configure(options: ConfigureOptions, context: CliContext):
       roleName = answers.roleName = await pickRole(account, roleName, prompts, output.info.bind(output));
     }
 
-    const defaultRegion =
-      answers.defaultRegion ??
-      (askAll
-        ? await (
-            await prompts()
-          ).ask({
-            message: "Default client region",
-            flag: "--default-region",
-            optional: true,
-            check: answerChecks.region,
-          })
-        : "");
-    const outputFormat =
-      answers.output ??
-      (askAll
-        ? await (
-            await prompts()
-          ).ask({
-            message: "Default output format (json, yaml, yaml-stream, text, table)",
-            flag: "--output",
-            optional: true,
-            check: answerChecks.output,
-          })
-        : "");
-    const proposed = `${roleName}-${accountId}`;
-    const profileName =
-      answers.profile ??
-      (askAll
-        ? await (
-            await prompts()
-          ).ask({
-            message: "Profile name",
-            flag: "--profile",
-            defaultValue: proposed,
-            check: answerChecks.name,
-          })
-        : proposed);
+    const defaultRegion = await setting(answers.defaultRegion, {
+      message: "Default client region",
+      flag: "--default-region",
+      optional: true,
+      check: answerChecks.region,
+    });
+    const outputFormat = await setting(answers.output, {
+      message: "Default output format (json, yaml, yaml-stream, text, table)",
+      flag: "--output",
+      optional: true,
+      check: answerChecks.output,
+    });
+    const profileName = await setting(answers.profile, {
+      message: "Profile name",
+      flag: "--profile",
+      // Role names may hold `+=,@`, which profile names here do not.
+      defaultValue: `${roleName.replace(/[^A-Za-z0-9._-]/g, "-")}-${accountId}`,
+      check: answerChecks.name,
+    });
     const profile: SectionContent = {
       kind: "profile",
       name: profileName,
