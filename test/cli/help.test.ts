@@ -31,6 +31,7 @@ describe("sso-kit help, version and usage errors", () => {
     for (const command of [
       "login",
       "logout",
+      "configure",
       "ls",
       "status",
       "profiles",
@@ -48,6 +49,20 @@ describe("sso-kit help, version and usage errors", () => {
   it.each([
     ["login", ["--profile", "--sso-session", "--use-device-code", "--no-browser"]],
     ["logout", ["--profile"]],
+    [
+      "configure",
+      [
+        "--start-url",
+        "--region",
+        "--session-name",
+        "--scopes",
+        "--account-id",
+        "--role-name",
+        "--force",
+        "--no-login",
+        "<config>.bak",
+      ],
+    ],
     ["ls", ["--profile", "--json"]],
     ["status", ["--profile", "--json", "exit 3"]],
     [

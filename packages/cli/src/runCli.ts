@@ -29,7 +29,7 @@ export async function runCli(
   const program = createProgram(io, (command): CliContext => {
     const debug = command.optsWithGlobals().debug === true;
     logger = createCliLogger({ stream: io.stderr, debug, secrets });
-    return { output, signal, logger, secrets, setExitCode };
+    return { output, stdin: io.stdin ?? process.stdin, env: io.env, signal, logger, secrets, setExitCode };
   });
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -44,6 +44,8 @@ export interface AccountListing {
 export interface ListAccountsAndRolesOptions {
   /** A profile with an SSO session or start URL [AWS_PROFILE, then `default`]; no account or role needed. */
   readonly profile?: string;
+  /** The config file to read the profile from [AWS_CONFIG_FILE, then ~/.aws/config]. */
+  readonly configFilepath?: string;
   /** Handed to the token provider and the SSO client. */
   readonly logger?: Logger;
   /** Told the access token as soon as it is read, so that the caller's logger can redact it too. */
@@ -68,9 +70,13 @@ const CONCURRENCY = 4;
  */
 export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions): Promise<AccountListing> {
   const { logger } = options;
-  const profile = await resolveSsoProfile({ profile: options.profile });
+  const { configFilepath } = options;
+  const profile = await resolveSsoProfile({
+    profile: options.profile,
+    ...(configFilepath !== undefined && { configFilepath }),
+  });
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
-  const token = await accessTokenOf(profile, logger, options.secrets);
+  const token = await accessTokenOf(profile, logger, options.secrets, configFilepath);
   const client = new SSOClient({
     region,
     requestHandler: boundedRequestHandler(),
@@ -166,9 +172,14 @@ async function accessTokenOf(
   profile: SsoProfile,
   logger: Logger | undefined,
   secrets: KnownSecrets | undefined,
+  configFilepath: string | undefined,
 ): Promise<HealingAccessToken> {
   if (profile.kind === "sso-session") {
-    const provider = fromSso({ profile: profile.profileName, ...(logger ? { logger } : {}) });
+    const provider = fromSso({
+      profile: profile.profileName,
+      ...(configFilepath !== undefined && { configFilepath }),
+      ...(logger ? { logger } : {}),
+    });
     const known = async (properties?: Record<string, unknown>) => {
       const { token } = await provider(properties);
       secrets?.add(token);

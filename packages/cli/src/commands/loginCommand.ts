@@ -2,9 +2,8 @@ import type { LoginResult } from "@sso-kit/login";
 import { Command, Option } from "commander";
 import { formatDuration } from "../output/formatDuration.js";
 import type { Output } from "../output/Output.js";
-import { showSignInPrompt } from "../output/showSignInPrompt.js";
-import { startProgress } from "../output/startProgress.js";
 import type { CliContextFactory } from "../program/CliContext.js";
+import { signIn } from "../signin/signIn.js";
 
 interface LoginCommandOptions {
   profile?: string;
@@ -41,29 +40,17 @@ export function loginCommand(context: CliContextFactory): Command {
       ].join("\n"),
     )
     .action(async (options: LoginCommandOptions, command: Command) => {
-      const { output, logger, signal } = context(command);
-      let stopProgress: (() => void) | undefined;
-      try {
-        // Loaded when run: the sign-in's SDK client is not for the commands that start often (credential-process).
-        const { login } = await import("@sso-kit/login");
-        const result = await login({
+      const cliContext = context(command);
+      const result = await signIn(
+        {
           ...(options.profile !== undefined && { profile: options.profile }),
           ...(options.ssoSession !== undefined && { ssoSession: options.ssoSession }),
           ...(options.useDeviceCode && { flow: "device" as const }),
           openBrowser: options.browser,
-          prompt: (prompt) => {
-            showSignInPrompt(output, prompt);
-            stopProgress = startProgress(output, "Waiting for you to approve the sign-in", prompt.expiresAt);
-          },
-          onWait: (wait) => output.info(wait.message),
-          signal,
-          logger,
-        });
-        stopProgress?.();
-        showResult(output, result);
-      } finally {
-        stopProgress?.();
-      }
+        },
+        cliContext,
+      );
+      showResult(cliContext.output, result);
     });
 }
 

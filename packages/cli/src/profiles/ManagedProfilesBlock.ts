@@ -1,4 +1,5 @@
 import { CliError } from "../errors/CliError.js";
+import { ConfigText } from "./ConfigText.js";
 
 /**
  * The block of a config file that `sso-kit profiles generate` owns for one SSO session, between
@@ -29,9 +30,10 @@ export class ManagedProfilesBlock {
   static find(text: string, label: string, file: string): ManagedProfilesBlock {
     const begin = `# BEGIN sso-kit managed profiles (session ${label}) -- do not edit`;
     const finish = `# END sso-kit managed profiles (session ${label})`;
-    const newline = /\r\n/.test(text.slice(0, text.indexOf("\n") + 1)) ? "\r\n" : "\n";
-    const starts = lineStartsOf(text, begin);
-    const lineOf = (offset: number): number => text.slice(0, offset).split("\n").length;
+    const config = new ConfigText(text);
+    const { newline } = config;
+    const starts = config.lineStarts((line) => line === begin);
+    const lineOf = (offset: number): number => config.lineNumberAt(offset);
     if (starts.length > 1) {
       throw new CliError(
         `${file} has more than one '${begin}' line (lines ${starts.map(lineOf).join(", ")}): keep one block and remove the others.`,
@@ -40,7 +42,7 @@ export class ManagedProfilesBlock {
     const start = starts[0];
     if (start === undefined)
       return new ManagedProfilesBlock(text, undefined, undefined, newline, begin, finish);
-    const endLine = lineStartsOf(text, finish).find((offset) => offset > start);
+    const endLine = config.lineStarts((line) => line === finish).find((offset) => offset > start);
     if (endLine === undefined) {
       throw new CliError(
         `${file} line ${lineOf(start)} opens '${begin}' but no '${finish}' line follows: restore it, or remove the block.`,
@@ -89,26 +91,10 @@ export class ManagedProfilesBlock {
    * appended after one blank line (the file's last line gets its missing line break first).
    */
   withLines(lines: readonly string[]): string {
-    const block = [this.begin, ...lines, this.finish].map((line) => line + this.newline).join("");
-    if (this.start !== undefined && this.end !== undefined) {
-      return this.text.slice(0, this.start) + block + this.text.slice(this.end);
-    }
-    if (this.text === "") return block;
-    const ended = /\n$/.test(this.text) ? this.text : this.text + this.newline;
-    return ended + this.newline + block;
+    const config = new ConfigText(this.text);
+    const block = [this.begin, ...lines, this.finish];
+    if (this.start !== undefined && this.end !== undefined)
+      return config.replaced(this.start, this.end, block);
+    return config.appended(block);
   }
-}
-
-/** Offsets of the lines of `text` that are exactly `line` (ignoring a trailing `\r`). */
-function lineStartsOf(text: string, line: string): number[] {
-  const found: number[] = [];
-  let offset = 0;
-  while (offset <= text.length) {
-    const next = text.indexOf("\n", offset);
-    const end = next === -1 ? text.length : next;
-    if (text.slice(offset, end).replace(/\r$/, "") === line) found.push(offset);
-    if (next === -1) break;
-    offset = next + 1;
-  }
-  return found;
 }

@@ -1,11 +1,6 @@
 import { resolve } from "node:path";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
-import {
-  loadSharedConfig,
-  resolveSsoProfile,
-  resolveSsoSession,
-  writeFileAtomic,
-} from "@sso-kit/token-provider/internal";
+import { loadSharedConfig, resolveSsoProfile, resolveSsoSession } from "@sso-kit/token-provider/internal";
 import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
 import type { GenerateOptions } from "../commands/profilesCommand.js";
 import { CliError } from "../errors/CliError.js";
@@ -16,6 +11,7 @@ import { startProgress } from "../output/startProgress.js";
 import type { CliContext } from "../program/CliContext.js";
 import { ManagedProfilesBlock } from "./ManagedProfilesBlock.js";
 import { planGeneratedProfiles } from "./planGeneratedProfiles.js";
+import { writeConfigFile } from "./writeConfigFile.js";
 import { checkProfileNameTemplate } from "./profileNameFromTemplate.js";
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -85,10 +81,7 @@ export async function generateProfiles(options: GenerateOptions, context: CliCon
     output.info(`Dry run: nothing written; ${counts} after the change.`);
     return;
   }
-  const mode = file?.mode ?? 0o600;
-  // Every byte as it was read (latin1: one character per byte), even invalid UTF-8.
-  if (file !== undefined) await writeFileAtomic(`${path}.bak`, Buffer.from(file.bytes, "latin1"), { mode });
-  await writeFileAtomic(path, Buffer.from(text, "latin1"), { mode });
+  await writeConfigFile(path, file, text);
   const added = changes.filter((line) => line.startsWith("+")).length;
   const removed = changes.length - added;
   output.info(

@@ -6,6 +6,10 @@ import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 export interface CliContext {
   /** stdout for results, stderr for messages. */
   readonly output: Output;
+  /** Where questions are answered (`configure`): a terminal, or lines from a pipe or file. */
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  /** The environment the CLI runs in (`NO_COLOR`, `TERM` for the prompts). */
+  readonly env: NodeJS.ProcessEnv;
   /** Handed to the SSO packages; debug lines only with `--debug`, secrets always redacted. */
   readonly logger: Logger;
   /**

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stdout: OutputStream;
   /** Messages, progress, warnings and errors. */
   readonly stderr: OutputStream;
+  /** Answers to `configure`'s questions: a terminal, or lines from a pipe or file [process.stdin]. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   /** Environment variables [process.env]. */
   readonly env: NodeJS.ProcessEnv;
   /** Aborted when the user interrupts (the bin wires it to SIGINT/SIGTERM) [never]. */

@@ -1,5 +1,6 @@
 import type { OutputConfiguration } from "commander";
 import { Command } from "commander";
+import { configureCommand } from "../commands/configureCommand.js";
 import { credentialProcessCommand } from "../commands/credentialProcessCommand.js";
 import { emulatorCommand } from "../commands/emulatorCommand.js";
 import { execCommand } from "../commands/execCommand.js";
@@ -51,6 +52,7 @@ export function createProgram(io: CliIo, context: CliContextFactory): Command {
   for (const command of [
     loginCommand(context),
     logoutCommand(context),
+    configureCommand(context),
     lsCommand(context),
     statusCommand(context),
     profilesCommand(context),
