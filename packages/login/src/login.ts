@@ -47,6 +47,8 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
   const target = await resolveLoginTarget(options);
   const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
   const oidc = new SSOOIDCClient({
+    // The profile signed in for gives the client its settings (`use_fips_endpoint`...), as in the AWS CLI.
+    ...(target.profileName !== undefined && { profile: target.profileName }),
     ...options.clientConfig,
     // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
     requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),

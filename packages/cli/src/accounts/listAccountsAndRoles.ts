@@ -73,6 +73,8 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   options.secrets?.add(accessToken);
   const client = new SSOClient({
     region,
+    // The profile's own settings (`use_fips_endpoint`...), not those of AWS_PROFILE.
+    profile: profile.profileName,
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });

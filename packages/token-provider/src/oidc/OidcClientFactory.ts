@@ -41,14 +41,25 @@ export class OidcClientFactory {
 
   constructor(private readonly sources: OidcClientSources = {}) {}
 
-  /** The client for `region`, created on first use (or again when the inherited settings changed). */
-  async get(region: string, callerClientConfig?: ParentClientConfig): Promise<SSOOIDCClient> {
+  /**
+   * The client for `region`, created on first use (or again when the inherited settings or the profile changed).
+   * `profileName` (the profile the token is for) becomes the client's `profile` unless `clientConfig` sets one, so
+   * that the SDK reads that profile's settings (`use_fips_endpoint`, `use_dualstack_endpoint`, retries...) rather
+   * than those of `AWS_PROFILE`.
+   */
+  async get(
+    region: string,
+    callerClientConfig?: ParentClientConfig,
+    profileName?: string,
+  ): Promise<SSOOIDCClient> {
     const config: Record<string, unknown> = { ...this.sources.clientConfig };
     for (const key of INHERITED_KEYS) {
       config[key] ??= this.sources.parentClientConfig?.[key] ?? callerClientConfig?.[key];
     }
+    config.profile ??= profileName;
+    if (config.profile === undefined) delete config.profile;
     config.region = region;
-    const inherited = INHERITED_KEYS.map((key) => config[key]);
+    const inherited = [...INHERITED_KEYS, "profile"].map((key) => config[key]);
     const cached = this.clients.get(region);
     if (cached !== undefined && cached.inherited.every((value, i) => value === inherited[i])) {
       return cached.client;
