@@ -302,3 +302,138 @@ describe.each(PARTITIONS.map((partition) => [partition.region, partition] as con
     });
   },
 );
+
+/** Where each service goes when overridden; `regional` is the SDK's endpoint for the region, no flags. */
+interface OverrideCase {
+  name: string;
+  env?: Record<string, string>;
+  profileLines?: string[];
+  extra?: string[];
+  expected: (regional: { sso: string; oidc: string; sts: string }) => {
+    sso: string;
+    oidc: string;
+    sts: string;
+  };
+}
+
+const SERVICES_SECTION = [
+  "[services corp-endpoints]",
+  "sso =",
+  "  endpoint_url = https://sso.services.example.test",
+  "sso_oidc =",
+  "  endpoint_url = https://oidc.services.example.test",
+  "sts =",
+  "  endpoint_url = https://sts.services.example.test",
+];
+
+const OVERRIDES: OverrideCase[] = [
+  {
+    name: "AWS_ENDPOINT_URL sends every service there",
+    env: { AWS_ENDPOINT_URL: "https://all.example.test" },
+    expected: () => ({
+      sso: "https://all.example.test",
+      oidc: "https://all.example.test",
+      sts: "https://all.example.test",
+    }),
+  },
+  {
+    name: "AWS_ENDPOINT_URL_SSO, _SSO_OIDC and _STS win over AWS_ENDPOINT_URL",
+    env: {
+      AWS_ENDPOINT_URL: "https://all.example.test",
+      AWS_ENDPOINT_URL_SSO: "https://sso.env.example.test",
+      AWS_ENDPOINT_URL_SSO_OIDC: "https://oidc.env.example.test",
+      AWS_ENDPOINT_URL_STS: "https://sts.env.example.test",
+    },
+    expected: () => ({
+      sso: "https://sso.env.example.test",
+      oidc: "https://oidc.env.example.test",
+      sts: "https://sts.env.example.test",
+    }),
+  },
+  {
+    name: "one service-specific variable leaves the others regional",
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: "https://oidc.env.example.test" },
+    expected: (regional) => ({ ...regional, oidc: "https://oidc.env.example.test" }),
+  },
+  {
+    name: "endpoint_url in the profile",
+    profileLines: ["endpoint_url = https://profile.example.test"],
+    expected: () => ({
+      sso: "https://profile.example.test",
+      oidc: "https://profile.example.test",
+      sts: "https://profile.example.test",
+    }),
+  },
+  {
+    name: "the profile's [services] section, per service, over its endpoint_url",
+    profileLines: ["endpoint_url = https://profile.example.test", "services = corp-endpoints"],
+    extra: SERVICES_SECTION,
+    expected: () => ({
+      sso: "https://sso.services.example.test",
+      oidc: "https://oidc.services.example.test",
+      sts: "https://sts.services.example.test",
+    }),
+  },
+  {
+    name: "environment variables over the config file",
+    env: { AWS_ENDPOINT_URL_SSO: "https://sso.env.example.test" },
+    profileLines: ["services = corp-endpoints"],
+    extra: SERVICES_SECTION,
+    expected: () => ({
+      sso: "https://sso.env.example.test",
+      oidc: "https://oidc.services.example.test",
+      sts: "https://sts.services.example.test",
+    }),
+  },
+  {
+    name: "AWS_PROFILE naming another profile lends it neither endpoints nor flags",
+    env: { AWS_PROFILE: "elsewhere" },
+    extra: [
+      "[profile elsewhere]",
+      "endpoint_url = https://elsewhere.example.test",
+      "use_fips_endpoint = true",
+      "use_dualstack_endpoint = true",
+    ],
+    expected: (regional) => regional,
+  },
+  {
+    name: "ignore_configured_endpoint_urls in the profile",
+    env: { AWS_ENDPOINT_URL: "https://all.example.test" },
+    profileLines: ["ignore_configured_endpoint_urls = true", "services = corp-endpoints"],
+    extra: SERVICES_SECTION,
+    expected: (regional) => regional,
+  },
+  {
+    name: "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+    env: {
+      AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true",
+      AWS_ENDPOINT_URL_SSO: "https://sso.env.example.test",
+    },
+    profileLines: ["endpoint_url = https://profile.example.test"],
+    expected: (regional) => regional,
+  },
+];
+
+describe.each(["cn-north-1", "eusc-de-east-1"])("endpoint overrides, sso_region %s", (region) => {
+  const partition = PARTITIONS.find((each) => each.region === region) as Partition;
+  const regional = {
+    sso: sdkEndpoint("sso", region, false, false),
+    oidc: sdkEndpoint("oidc", region, false, false),
+    sts: sdkEndpoint("sts", region, false, false),
+  };
+
+  test.each(OVERRIDES.map((override) => [override.name, override] as const))(
+    "%s",
+    async (_name, override) => {
+      writeConfig(configOf(partition, override.profileLines, override.extra));
+      Object.assign(process.env, override.env);
+
+      const run = await runEverything({ work: "work", legacy: "legacy", chained: "chained" });
+
+      const base = override.expected(regional);
+      expect(run.calls).toEqual(expectedCalls(base));
+      // The browser goes where the SSO-OIDC client goes.
+      expect(run.authorizeUrls.map((url) => url.split("?")[0])).toEqual([`${base.oidc}/authorize`]);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import {
   boundedRequestHandler,
+  configuredEndpoint,
   describeError,
   formatTimestamp,
   SsoTokenCache,
@@ -46,9 +47,14 @@ export async function login(options: LoginOptions = {}): Promise<LoginResult> {
   }
   const target = await resolveLoginTarget(options);
   const cache = new SsoTokenCache({ ...(logger !== undefined && { logger }) });
+  const profile = options.clientConfig?.profile ?? target.profileName;
   const oidc = new SSOOIDCClient({
-    // The profile signed in for gives the client its settings (`use_fips_endpoint`...), as in the AWS CLI.
-    ...(target.profileName !== undefined && { profile: target.profileName }),
+    // The profile signed in for gives the client its settings (`use_fips_endpoint`...) and its endpoint, as in
+    // the AWS CLI.
+    ...(profile !== undefined && { profile }),
+    ...(profile !== undefined &&
+      options.clientConfig?.endpoint === undefined &&
+      (await configuredEndpoint(profile, "sso_oidc"))),
     ...options.clientConfig,
     // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
     requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),

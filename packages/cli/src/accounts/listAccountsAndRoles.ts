@@ -4,6 +4,7 @@ import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
 import {
   boundedRequestHandler,
+  configuredEndpoint,
   fromSso,
   resolveSsoProfile,
   signInAdvice,
@@ -73,8 +74,9 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   options.secrets?.add(accessToken);
   const client = new SSOClient({
     region,
-    // The profile's own settings (`use_fips_endpoint`...), not those of AWS_PROFILE.
+    // The profile's own settings (`use_fips_endpoint`...) and endpoint, not those of AWS_PROFILE.
     profile: profile.profileName,
+    ...(await configuredEndpoint(profile.profileName, "sso")),
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });

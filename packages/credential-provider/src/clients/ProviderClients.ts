@@ -1,7 +1,12 @@
 import type { SSOClientConfig } from "@aws-sdk/client-sso";
 import type { STSClient } from "@aws-sdk/client-sts";
 import type { Logger, TokenIdentityProvider } from "@smithy/types";
-import { boundedRequestHandler, fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider/internal";
+import {
+  boundedRequestHandler,
+  configuredEndpoint,
+  fromSsoSession,
+  SsoTokenCache,
+} from "@sso-kit/token-provider/internal";
 import { profileNameOf } from "../config/profileNameOf.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
@@ -65,7 +70,8 @@ export class ProviderClients {
    * An STS client for one `AssumeRole` of a role chain, signing with `credentials` (those of the hop's source),
    * in `region`. It has the merged `logger`, `requestHandler`, `userAgentAppId` and `profile` (not the rest of
    * `clientConfig`, whose `endpoint` and the like are the SSO clients'), and one bounded request handler shared by
-   * every STS client of this provider and calling client. `@aws-sdk/client-sts` is loaded here, on first use.
+   * every STS client of this provider and calling client; its endpoint is the one configured for STS in that
+   * profile (see `configuredEndpoint`), else the region's. `@aws-sdk/client-sts` is loaded here, on first use.
    */
   async sts(region: string, useGlobalEndpoint: boolean, credentials: RoleCredentials): Promise<STSClient> {
     const { STSClient } = await loadStsClientModule();
@@ -79,7 +85,7 @@ export class ProviderClients {
       requestHandler: this.stsHandler,
       ...(logger !== undefined && { logger }),
       ...(userAgentAppId !== undefined && { userAgentAppId }),
-      ...(profile !== undefined && { profile }),
+      ...(profile !== undefined && { profile, ...(await configuredEndpoint(profile, "sts")) }),
     });
   }
 
