@@ -2,7 +2,8 @@
  * Which URL every call of sso-kit reaches, in every partition with IAM Identity Center (aws, aws-cn, aws-us-gov and
  * the European Sovereign Cloud), with the FIPS and dual-stack settings and with every kind of endpoint override:
  * sign-in (RegisterClient, StartDeviceAuthorization, the authorize URL of the PKCE flow, CreateToken), refresh
- * (CreateToken), GetRoleCredentials and AssumeRole (a role chain).
+ * (CreateToken), GetRoleCredentials, AssumeRole (a role chain, with `sts_regional_endpoints`) and the CLI's
+ * ListAccounts / ListAccountRoles.
  *
  * Real AWS hosts cannot be reached from here, so each SDK client gets, through the `clientConfig.requestHandler`
  * users have, a handler that records the URL the client addressed and hands the request to the emulator, whose
@@ -21,6 +22,7 @@ import * as sdk from "@sso-kit/credential-provider";
 import * as signIn from "@sso-kit/login";
 import { SsoTokenCache } from "@sso-kit/token-provider/internal";
 
+import { listAccountsAndRoles } from "../../packages/cli/src/accounts/listAccountsAndRoles";
 import { redirectingHandler, useEmulator, writeConfig } from "../support/credential-provider/testEnvironment";
 import { forgetProcessWideState } from "../support/forgetProcessWideState";
 import { useTempHome } from "../support/useTempHome";
@@ -436,4 +438,99 @@ describe.each(["cn-north-1", "eusc-de-east-1"])("endpoint overrides, sso_region 
       expect(run.authorizeUrls.map((url) => url.split("?")[0])).toEqual([`${base.oidc}/authorize`]);
     },
   );
+});
+
+describe("AssumeRole: the STS endpoint of a role chain", () => {
+  afterEach(() => {
+    delete process.env.AWS_STS_REGIONAL_ENDPOINTS;
+  });
+
+  /** `hop` is where the chain's profile sends STS; `expected` is written out, and checked against the SDK's rules. */
+  test.each([
+    {
+      name: "sts_regional_endpoints = legacy: the global endpoint",
+      region: "us-east-1",
+      hop: ["sts_regional_endpoints = legacy"],
+      useGlobalEndpoint: true,
+      expected: "https://sts.amazonaws.com",
+    },
+    {
+      name: "sts_regional_endpoints = legacy: no global endpoint outside aws",
+      region: "cn-north-1",
+      hop: ["sts_regional_endpoints = legacy"],
+      useGlobalEndpoint: true,
+      expected: "https://sts.cn-north-1.amazonaws.com.cn",
+    },
+    {
+      name: "AWS_STS_REGIONAL_ENDPOINTS=legacy: still regional",
+      region: "us-gov-west-1",
+      env: { AWS_STS_REGIONAL_ENDPOINTS: "legacy" },
+      hop: [],
+      useGlobalEndpoint: true,
+      expected: "https://sts.us-gov-west-1.amazonaws.com",
+    },
+    {
+      name: "the hop profile's region",
+      region: "us-gov-west-1",
+      hop: ["region = us-gov-east-1"],
+      stsRegion: "us-gov-east-1",
+      useGlobalEndpoint: false,
+      expected: "https://sts.us-gov-east-1.amazonaws.com",
+    },
+    {
+      name: "sts_regional_endpoints = regional",
+      region: "eusc-de-east-1",
+      hop: ["sts_regional_endpoints = regional"],
+      useGlobalEndpoint: false,
+      expected: "https://sts.eusc-de-east-1.amazonaws.eu",
+    },
+  ])(
+    "sso_region $region: $name",
+    async ({ region, hop, env: variables, stsRegion, useGlobalEndpoint, expected }) => {
+      const partition = PARTITIONS.find((each) => each.region === region) as Partition;
+      const hopLines = ["[profile hop]", `role_arn = ${CHAINED_ROLE}`, "source_profile = work", ...hop];
+      writeConfig(configOf(partition, [], hopLines));
+      Object.assign(process.env, variables);
+      const seeded = env.emu.seedToken();
+      await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded));
+      const recorder = redirectingHandler(env.emu);
+
+      await sdk.fromSSO({ profile: "hop", clientConfig: { requestHandler: recorder.handler } })();
+
+      const sts = recorder.seen.map(describeCall).filter((call) => call.startsWith("AssumeRole"));
+      expect(sts).toEqual([`AssumeRole ${expected}/`]);
+      expect(sdkEndpoint("sts", stsRegion ?? region, false, false, useGlobalEndpoint)).toBe(expected);
+    },
+  );
+});
+
+describe("sso-kit ls: ListAccounts and ListAccountRoles", () => {
+  test("go where the profile's [services] section sends SSO, whatever AWS_PROFILE is", async () => {
+    const partition = PARTITIONS.find((each) => each.region === "eusc-de-east-1") as Partition;
+    writeConfig(
+      configOf(
+        partition,
+        ["services = portal-here"],
+        [
+          "[services portal-here]",
+          "sso =",
+          `  endpoint_url = ${env.emu.url}`,
+          "[profile other]",
+          "region = eu-west-1",
+        ],
+      ),
+    );
+    process.env.AWS_PROFILE = "other";
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded));
+
+    const listing = await listAccountsAndRoles({ profile: "work" });
+
+    expect(listing.region).toBe("eusc-de-east-1");
+    expect(listing.accounts.length).toBeGreaterThan(0);
+    expect(env.emu.stats()).toMatchObject({
+      ListAccounts: expect.any(Number),
+      ListAccountRoles: expect.any(Number),
+    });
+  });
 });
