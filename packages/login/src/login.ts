@@ -1,6 +1,7 @@
 import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import {
   boundedRequestHandler,
+  configuredEndpoint,
   describeError,
   formatTimestamp,
   SsoTokenCache,
@@ -109,7 +110,14 @@ async function signIn(
   if (timeoutMs <= 0) {
     throw new LoginError("Timeout", `no sign-in finished within the allowed time; start the login again`);
   }
+  const profile = options.clientConfig?.profile ?? target.profileName;
   const oidc = new SSOOIDCClient({
+    // The profile signed in for gives the client its settings (`use_fips_endpoint`...) and its endpoint, as in
+    // the AWS CLI.
+    ...(profile !== undefined && { profile }),
+    ...(profile !== undefined &&
+      options.clientConfig?.endpoint === undefined &&
+      (await configuredEndpoint(profile, "sso_oidc"))),
     ...options.clientConfig,
     // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
     requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),

@@ -14,6 +14,11 @@ export { resolveSsoSession, type ResolveSsoSessionInit } from "./config/resolveS
 export type { SsoProfile, SsoSession, SsoSessionProfile, LegacySsoProfile } from "./config/SsoProfile.js";
 export type { SharedConfigInit } from "./config/SharedConfigInit.js";
 export { loadSharedConfig, type SharedConfig, type IniSection } from "./config/loadSharedConfig.js";
+export {
+  configuredEndpoint,
+  type ConfiguredEndpoint,
+  type ConfiguredEndpointService,
+} from "./config/configuredEndpoint.js";
 export { expandHomePath } from "./config/expandHomePath.js";
 export { getHomeDir } from "./config/getHomeDir.js";
 export { nodeCrypto } from "./crypto/nodeCrypto.js";

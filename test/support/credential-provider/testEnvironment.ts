@@ -90,7 +90,9 @@ export const redirectingHandler = (emu: Emulator) => {
           protocol: target.protocol,
           hostname: target.hostname,
           port: Number(target.port),
-          headers: { ...request.headers, host: target.host },
+          // The host header stays as the client set it: signed requests (STS) cover it, and the emulator checks
+          // their signature over the headers it receives.
+          headers: { ...request.headers },
         },
       );
       return inner.handle(redirected, options as never);

@@ -4,6 +4,7 @@ import type { Logger } from "@smithy/types";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
 import {
   boundedRequestHandler,
+  configuredEndpoint,
   fromSso,
   resolveSsoProfile,
   signInAdvice,
@@ -79,6 +80,9 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   const token = await accessTokenOf(profile, logger, options.secrets, configFilepath);
   const client = new SSOClient({
     region,
+    // The profile's own settings (`use_fips_endpoint`...) and endpoint, not those of AWS_PROFILE.
+    profile: profile.profileName,
+    ...(await configuredEndpoint(profile.profileName, "sso")),
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });

@@ -91,3 +91,21 @@ test("one token cache per provider", () => {
   expect(clients.cache()).toBe(clients.cache());
   expect(clients.cache().directory).toBe(`${process.env.HOME}/.aws/sso/cache`);
 });
+
+test("every client gets the profile fromSSO reads, unless clientConfig names one", async () => {
+  const credentials = {
+    accessKeyId: "AKID",
+    secretAccessKey: "secret",
+    sessionToken: "token",
+    expiration: Date.now(),
+  };
+  const named = new ProviderClients({ profile: "work" }, undefined);
+  expect(((await named.portal("us-east-1")) as SSOClient).config.profile).toBe("work");
+  expect((await named.sts("us-east-1", false, credentials)).config.profile).toBe("work");
+  process.env.AWS_PROFILE = "from-env";
+  const byEnvironment = new ProviderClients({}, undefined);
+  expect(((await byEnvironment.portal("us-east-1")) as SSOClient).config.profile).toBe("from-env");
+  const explicit = new ProviderClients({ profile: "work", clientConfig: { profile: "mine" } }, undefined);
+  expect(((await explicit.portal("us-east-1")) as SSOClient).config.profile).toBe("mine");
+  expect((await explicit.sts("us-east-1", false, credentials)).config.profile).toBe("mine");
+});

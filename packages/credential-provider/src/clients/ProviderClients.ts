@@ -1,7 +1,13 @@
 import type { SSOClientConfig } from "@aws-sdk/client-sso";
 import type { STSClient } from "@aws-sdk/client-sts";
 import type { Logger, TokenIdentityProvider } from "@smithy/types";
-import { boundedRequestHandler, fromSsoSession, SsoTokenCache } from "@sso-kit/token-provider/internal";
+import {
+  boundedRequestHandler,
+  configuredEndpoint,
+  fromSsoSession,
+  SsoTokenCache,
+} from "@sso-kit/token-provider/internal";
+import { profileNameOf } from "../config/profileNameOf.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { createSsoClient } from "../portal/createSsoClient.js";
@@ -26,7 +32,7 @@ export class ProviderClients {
   private stsHandler: ReturnType<typeof boundedRequestHandler> | undefined;
 
   constructor(
-    private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig">,
+    private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig" | "profile">,
     private readonly logger: Logger | undefined,
   ) {
     this.config = this.merge(undefined);
@@ -62,13 +68,14 @@ export class ProviderClients {
 
   /**
    * An STS client for one `AssumeRole` of a role chain, signing with `credentials` (those of the hop's source),
-   * in `region`. It has the merged `logger`, `requestHandler` and `userAgentAppId` (not the rest of
+   * in `region`. It has the merged `logger`, `requestHandler`, `userAgentAppId` and `profile` (not the rest of
    * `clientConfig`, whose `endpoint` and the like are the SSO clients'), and one bounded request handler shared by
-   * every STS client of this provider and calling client. `@aws-sdk/client-sts` is loaded here, on first use.
+   * every STS client of this provider and calling client; its endpoint is the one configured for STS in that
+   * profile (see `configuredEndpoint`), else the region's. `@aws-sdk/client-sts` is loaded here, on first use.
    */
   async sts(region: string, useGlobalEndpoint: boolean, credentials: RoleCredentials): Promise<STSClient> {
     const { STSClient } = await loadStsClientModule();
-    const { logger, userAgentAppId, requestHandler } = this.config;
+    const { logger, userAgentAppId, requestHandler, profile } = this.config;
     this.stsHandler ??= boundedRequestHandler(requestHandler);
     const { accessKeyId, secretAccessKey, sessionToken } = credentials;
     return new STSClient({
@@ -78,6 +85,7 @@ export class ProviderClients {
       requestHandler: this.stsHandler,
       ...(logger !== undefined && { logger }),
       ...(userAgentAppId !== undefined && { userAgentAppId }),
+      ...(profile !== undefined && { profile, ...(await configuredEndpoint(profile, "sts")) }),
     });
   }
 
@@ -107,11 +115,17 @@ export class ProviderClients {
     }));
   }
 
+  /**
+   * {@link mergeClientConfig}, with the profile `fromSSO` reads as every client's `profile` (unless `clientConfig`
+   * names one), as the AWS CLI's clients all follow the profile it runs with: the SDK then takes that profile's
+   * `use_fips_endpoint`, `use_dualstack_endpoint` and other client settings, not those of `AWS_PROFILE`.
+   */
   private merge(caller: InheritedClientConfig | undefined): SSOClientConfig {
-    return mergeClientConfig({
+    const merged = mergeClientConfig({
       clientConfig: this.init.clientConfig,
       parentClientConfig: this.init.parentClientConfig,
       callerClientConfig: caller,
     });
+    return { ...merged, profile: merged.profile ?? profileNameOf(this.init, caller) };
   }
 }

@@ -20,6 +20,8 @@ export interface SharedConfig {
   profiles: Map<string, IniSection>;
   /** `[sso-session <name>]` sections of the config file. */
   ssoSessions: Map<string, IniSection>;
+  /** `[services <name>]` sections of the config file, with nested keys as `<service>.<key>` (`sso.endpoint_url`). */
+  services: Map<string, IniSection>;
   /**
    * The text of one of the two files as the loader read it (no second read), `undefined` when it could not be
    * read: for messages about sections the loader skipped (see `describeMissingSection`).
@@ -28,6 +30,7 @@ export interface SharedConfig {
 }
 
 const SSO_SESSION_PREFIX = "sso-session.";
+const SERVICES_PREFIX = "services.";
 
 /** Paths checked and then read by the loader, which keeps their content for the process (unless `ignoreCache`). */
 const checked = new Set<string>();
@@ -87,10 +90,13 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
   const files = await loadSharedConfigFiles({ filepath, configFilepath, ignoreCache });
   const profiles = new Map<string, IniSection>();
   const ssoSessions = new Map<string, IniSection>();
+  const services = new Map<string, IniSection>();
   for (const [key, section] of Object.entries(files.configFile)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) {
       ssoSessions.set(key.slice(SSO_SESSION_PREFIX.length), section);
-    } else if (!key.startsWith("services.")) {
+    } else if (key.startsWith(SERVICES_PREFIX)) {
+      services.set(key.slice(SERVICES_PREFIX.length), section);
+    } else {
       profiles.set(key, section);
     }
   }
@@ -103,6 +109,7 @@ export const loadSharedConfig = async (init: SharedConfigInit = {}): Promise<Sha
     credentialsFilepath: filepath,
     profiles,
     ssoSessions,
+    services,
     readText: async (path) => {
       if (path !== configFilepath && path !== filepath) return undefined;
       try {

@@ -85,3 +85,25 @@ describe("OidcClientFactory", () => {
     expect(client.config.endpoint).toBeUndefined();
   });
 });
+
+describe("OidcClientFactory profile", () => {
+  it("gives the client the token's profile, so the SDK reads that profile's settings", async () => {
+    const factory = new OidcClientFactory();
+    const work = await factory.get("us-east-1", undefined, "work");
+    expect(work.config.profile).toBe("work");
+    expect(await factory.get("us-east-1", undefined, "work")).toBe(work);
+    const other = await factory.get("us-east-1", undefined, "other");
+    expect(other).not.toBe(work);
+    expect(other.config.profile).toBe("other");
+    expect((await new OidcClientFactory().get("us-east-1")).config.profile).toBeUndefined();
+  });
+
+  it("keeps the profile clientConfig names", async () => {
+    const client = await new OidcClientFactory({ clientConfig: { profile: "mine" } }).get(
+      "us-east-1",
+      undefined,
+      "work",
+    );
+    expect(client.config.profile).toBe("mine");
+  });
+});

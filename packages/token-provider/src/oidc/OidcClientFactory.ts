@@ -1,5 +1,6 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
+import { configuredEndpoint } from "../config/configuredEndpoint.js";
 import { boundedRequestHandler } from "../http/boundedRequestHandler.js";
 import { loadOidcClientModule } from "./loadOidcClientModule.js";
 
@@ -34,22 +35,39 @@ const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
  * fresh never loads it. Precedence: `clientConfig` as given; then, for `logger`, `requestHandler` and
  * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
  * `requestHandler` from any of them, the SDK's own handler with the default time limits; whichever it is, each
- * attempt is bounded by {@link boundedRequestHandler} (whole-attempt deadline, reply cap). `region` is always the session's `sso_region`. With no `endpoint` in `clientConfig`, the SDK client applies
- * `AWS_ENDPOINT_URL_SSO_OIDC` itself.
+ * attempt is bounded by {@link boundedRequestHandler} (whole-attempt deadline, reply cap). `region` is always the session's `sso_region`. With no `endpoint` in `clientConfig`, the endpoint
+ * configured for SSO-OIDC (`AWS_ENDPOINT_URL_SSO_OIDC`, the profile's `[services]` or `endpoint_url`) applies.
  */
 export class OidcClientFactory {
   private readonly clients = new Map<string, { client: SSOOIDCClient; inherited: unknown[] }>();
 
   constructor(private readonly sources: OidcClientSources = {}) {}
 
-  /** The client for `region`, created on first use (or again when the inherited settings changed). */
-  async get(region: string, callerClientConfig?: ParentClientConfig): Promise<SSOOIDCClient> {
+  /**
+   * The client for `region`, created on first use (or again when the inherited settings, the profile or its
+   * endpoint changed). `profileName` (the profile the token is for) becomes the client's `profile` unless
+   * `clientConfig` sets one, so that the SDK reads that profile's settings (`use_fips_endpoint`,
+   * `use_dualstack_endpoint`, retries...) rather than those of `AWS_PROFILE`; with no `endpoint` in
+   * `clientConfig`, the profile's configured SSO-OIDC endpoint is applied (see `configuredEndpoint`).
+   */
+  async get(
+    region: string,
+    callerClientConfig?: ParentClientConfig,
+    profileName?: string,
+  ): Promise<SSOOIDCClient> {
     const config: Record<string, unknown> = { ...this.sources.clientConfig };
     for (const key of INHERITED_KEYS) {
       config[key] ??= this.sources.parentClientConfig?.[key] ?? callerClientConfig?.[key];
     }
+    config.profile ??= profileName;
+    if (config.profile === undefined) delete config.profile;
     config.region = region;
-    const inherited = INHERITED_KEYS.map((key) => config[key]);
+    if (config.endpoint === undefined && typeof config.profile === "string") {
+      Object.assign(config, await configuredEndpoint(config.profile, "sso_oidc"));
+    }
+    const inherited = [...INHERITED_KEYS, "profile", "endpoint", "ignoreConfiguredEndpointUrls"].map(
+      (key) => config[key],
+    );
     const cached = this.clients.get(region);
     if (cached !== undefined && cached.inherited.every((value, i) => value === inherited[i])) {
       return cached.client;

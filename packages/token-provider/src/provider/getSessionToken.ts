@@ -257,7 +257,11 @@ const refreshGrant = (token: SsoTokenFile): RefreshTokenGrant | string => {
 
 const callCreateToken = async (request: SessionTokenRequest, grant: RefreshTokenGrant) => {
   request.logger?.debug?.(`${LOG} refreshing the token of ${subject(request)} in ${request.session.region}`);
-  const client = await request.oidc.get(request.session.region, request.callerClientConfig);
+  const client = await request.oidc.get(
+    request.session.region,
+    request.callerClientConfig,
+    request.profileName,
+  );
   return refreshAccessToken(client, grant);
 };
 

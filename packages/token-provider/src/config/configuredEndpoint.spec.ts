@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { useTempHome } from "../../../../test/support/useTempHome.js";
+import { configuredEndpoint } from "./configuredEndpoint.js";
+
+describe("configuredEndpoint", () => {
+  const home = useTempHome({ prefix: "sso-kit-configured-endpoint-" });
+  const writeConfig = (...lines: string[]) => {
+    mkdirSync(join(home.dir, ".aws"), { recursive: true });
+    writeFileSync(join(home.dir, ".aws", "config"), `${lines.join("\n")}\n`);
+  };
+  const CONFIG = [
+    "[profile plain]",
+    "region = eu-west-1",
+    "[profile own]",
+    "endpoint_url = https://own.example.test",
+    "[profile split]",
+    "endpoint_url = https://own.example.test",
+    "services = split",
+    "[profile ignoring]",
+    "endpoint_url = https://own.example.test",
+    "ignore_configured_endpoint_urls = true",
+    "[services split]",
+    "sso =",
+    "  endpoint_url = https://sso.example.test",
+    "sts =",
+    "  endpoint_url = https://sts.example.test",
+  ];
+
+  it("reads the named profile: its [services] section per service, then its endpoint_url", async () => {
+    writeConfig(...CONFIG);
+    process.env.AWS_PROFILE = "plain";
+    await expect(configuredEndpoint("split", "sso")).resolves.toEqual({
+      endpoint: "https://sso.example.test",
+    });
+    await expect(configuredEndpoint("split", "sts")).resolves.toEqual({
+      endpoint: "https://sts.example.test",
+    });
+    await expect(configuredEndpoint("split", "sso_oidc")).resolves.toEqual({
+      endpoint: "https://own.example.test",
+    });
+    await expect(configuredEndpoint("own", "sso_oidc")).resolves.toEqual({
+      endpoint: "https://own.example.test",
+    });
+  });
+
+  it("tells the client to ignore AWS_PROFILE's endpoints when the named profile has none", async () => {
+    writeConfig(...CONFIG);
+    process.env.AWS_PROFILE = "own";
+    await expect(configuredEndpoint("plain", "sso")).resolves.toEqual({ ignoreConfiguredEndpointUrls: true });
+    await expect(configuredEndpoint("missing", "sso")).resolves.toEqual({
+      ignoreConfiguredEndpointUrls: true,
+    });
+  });
+
+  it("puts the environment first: the service's variable, then AWS_ENDPOINT_URL", async () => {
+    writeConfig(...CONFIG);
+    process.env.AWS_ENDPOINT_URL = "https://all.example.test";
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = "https://oidc.env.example.test";
+    await expect(configuredEndpoint("split", "sso_oidc")).resolves.toEqual({
+      endpoint: "https://oidc.env.example.test",
+    });
+    await expect(configuredEndpoint("split", "sso")).resolves.toEqual({
+      endpoint: "https://all.example.test",
+    });
+  });
+
+  it("ignores every configured endpoint when the profile or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS says so", async () => {
+    writeConfig(...CONFIG);
+    process.env.AWS_ENDPOINT_URL = "https://all.example.test";
+    await expect(configuredEndpoint("ignoring", "sso")).resolves.toEqual({
+      ignoreConfiguredEndpointUrls: true,
+    });
+    process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "true";
+    await expect(configuredEndpoint("split", "sso")).resolves.toEqual({ ignoreConfiguredEndpointUrls: true });
+    // The variable wins over the profile, either way.
+    process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "false";
+    await expect(configuredEndpoint("ignoring", "sso")).resolves.toEqual({
+      endpoint: "https://all.example.test",
+    });
+  });
+});

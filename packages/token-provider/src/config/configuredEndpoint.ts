@@ -1,0 +1,37 @@
+import { loadSharedConfig } from "./loadSharedConfig.js";
+
+/** A service sso-kit calls, by its key in a `[services]` section (`AWS_ENDPOINT_URL_<KEY>` in upper case). */
+export type ConfiguredEndpointService = "sso" | "sso_oidc" | "sts";
+
+/** The endpoint settings of an SDK client for one service and profile (see {@link configuredEndpoint}). */
+export type ConfiguredEndpoint = { endpoint: string } | { ignoreConfiguredEndpointUrls: true };
+
+/**
+ * Where the environment and the shared config file send `service` for the profile `profileName`, as settings of
+ * the SDK client for it: `{ endpoint }`, from the first of `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the
+ * profile's `[services]` section (`<service> = / endpoint_url = ...`) and the profile's `endpoint_url`; else
+ * `{ ignoreConfiguredEndpointUrls: true }` (also when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the profile's
+ * `ignore_configured_endpoint_urls` is `true`), so that the client takes its region's endpoint.
+ *
+ * The SDK's clients apply the same order by themselves, but they read the config file's part from the profile of
+ * `AWS_PROFILE` (or `default`) whatever `profile` they are given: a profile named in sso-kit's options
+ * (`fromSSO({ profile })`, `--profile`) would lose its own endpoints and get another profile's.
+ */
+export const configuredEndpoint = async (
+  profileName: string,
+  service: ConfiguredEndpointService,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ConfiguredEndpoint> => {
+  const config = await loadSharedConfig();
+  const profile = config.profiles.get(profileName) ?? {};
+  const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS || profile.ignore_configured_endpoint_urls;
+  if (ignore?.toLowerCase() === "true") return { ignoreConfiguredEndpointUrls: true };
+  const endpoint =
+    env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] ||
+    env.AWS_ENDPOINT_URL ||
+    (profile.services === undefined
+      ? undefined
+      : config.services.get(profile.services)?.[`${service}.endpoint_url`]) ||
+    profile.endpoint_url;
+  return endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true };
+};
