@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { cold, credentialProcess, crossProcess, fanOut, warm } from "./lib/benchmarks.mjs";
+import { cold, credentialProcess, crossProcess, fanOut, throttledLs, warm } from "./lib/benchmarks.mjs";
 import { formatTable, tableRows } from "./lib/report.mjs";
 import { createWorld } from "./lib/world.mjs";
 
@@ -30,7 +30,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   process.stdout.write(
-    "usage: node test/bench/run.mjs [--quick] [--json [file]] [--markdown] [--only cold,warm,fan-out,cross-process,credential-process]\n",
+    "usage: node test/bench/run.mjs [--quick] [--json [file]] [--markdown] [--only cold,warm,fan-out,cross-process,credential-process,throttled-ls]\n",
   );
   process.exit(0);
 }
@@ -43,6 +43,7 @@ const plan = quick
       fanOut: { repeats: 1 },
       crossProcess: { repeats: 3 },
       credentialProcess: { series: 1 },
+      throttledLs: { runs: 1 },
     }
   : {
       cold: { runs: 40 },
@@ -50,8 +51,11 @@ const plan = quick
       fanOut: { repeats: 5 },
       crossProcess: { repeats: 10 },
       credentialProcess: { series: 5 },
+      throttledLs: { runs: 3 },
     };
-const selected = new Set((values.only ?? "cold,warm,fan-out,cross-process,credential-process").split(","));
+const selected = new Set(
+  (values.only ?? "cold,warm,fan-out,cross-process,credential-process,throttled-ls").split(","),
+);
 
 const machine = {
   cpus: os.cpus().length,
@@ -79,6 +83,7 @@ try {
   await step("fan-out", () => fanOut(world, plan.fanOut));
   await step("cross-process", () => crossProcess(world, plan.crossProcess));
   await step("credential-process", () => credentialProcess(world, plan.credentialProcess));
+  await step("throttled-ls", () => throttledLs(world, plan.throttledLs));
 } finally {
   await world.dispose();
 }

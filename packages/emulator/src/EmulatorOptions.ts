@@ -50,8 +50,9 @@ export interface EmulatorOptions {
   bodyTimeoutMs?: number | undefined;
   /**
    * Throttles the portal operations (GetRoleCredentials, ListAccounts, ListAccountRoles, Logout) with one token
-   * bucket on the emulator clock, answering `TooManyRequestsException` (429) as the portal does. Default `false`
-   * (no throttling).
+   * bucket on the emulator clock, answering `TooManyRequestsException` (429) as the portal does. Default
+   * `{ requestsPerSecond: 20, burst: 100 }`: AWS's documented 20 a second, with room for short bursts; `false`
+   * turns throttling off (for suites that hammer the portal on purpose).
    */
   portalRateLimit?: PortalRateLimit | false | undefined;
   /**

@@ -226,8 +226,24 @@ export const tableRows = (results) => {
       });
     }
   }
+  const throttled = results["throttled-ls"];
+  if (throttled) {
+    const benchmark = "7 throttled ls";
+    const what = `${throttled.accounts} accounts at 20 requests/s`;
+    row({
+      benchmark,
+      metric: `${what}: failed runs of ${throttled.runs}`,
+      ours: String(throttled.failures),
+      target: "0",
+      met: throttled.failures === 0,
+    });
+    row({ benchmark, metric: `${what}: wall time, s`, ours: formatSummary(seconds(throttled.wallMs)) });
+    row({ benchmark, metric: `${what}: 429s met and retried`, ours: count(throttled.throttled) });
+  }
   return rows;
 };
+
+const seconds = (s) => ({ ...s, median: s.median / 1000, min: s.min / 1000, max: s.max / 1000 });
 
 /** The rows as aligned text columns, or as a Markdown table. */
 export const formatTable = (rows, { markdown = false } = {}) => {

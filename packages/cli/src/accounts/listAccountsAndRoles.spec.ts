@@ -47,17 +47,23 @@ describe("listAccountsAndRoles", () => {
     { accountId: "111111111111", accountName: "zeta", emailAddress: "z@example.com", roles: ["A", "B"] },
   ];
 
-  it("reads every page of accounts and roles with the session's token", async () => {
+  it("reads every page of accounts and roles with the session's token, telling how far it has come", async () => {
     await sandbox.signIn("s");
-    const listing = await listAccountsAndRoles({ profile: "portal" });
+    const progress: unknown[] = [];
+    const listing = await listAccountsAndRoles({
+      profile: "portal",
+      onProgress: (step) => progress.push(step),
+    });
     expect(listing).toEqual({
       profileName: "portal",
       startUrl: sandbox.emu.startUrl,
       region: sandbox.emu.region,
       accounts: expected,
     });
-    expect(sandbox.emu.stats().ListAccounts).toBe(3);
+    // ListAccounts asks for 100 a page (the emulator's default here is 1); roles come a page per role.
+    expect(sandbox.emu.stats().ListAccounts).toBe(1);
     expect(sandbox.emu.stats().ListAccountRoles).toBe(6);
+    expect(progress).toEqual([0, 1, 2, 3].map((listed) => ({ listed, accounts: 3 })));
   });
 
   it("works for a legacy profile with a valid token", async () => {

@@ -51,10 +51,37 @@ export interface ListAccountsAndRolesOptions {
   readonly logger?: Logger;
   /** Told the access token as soon as it is read, so that the caller's logger can redact it too. */
   readonly secrets?: KnownSecrets;
+  /**
+   * Called once every account is known (`listed` 0) and after each account's roles are read, so that a caller
+   * can show how far a long listing has come.
+   */
+  readonly onProgress?: (progress: ListingProgress) => void;
 }
 
-/** How many accounts' roles are listed at the same time. */
+/** How far {@link listAccountsAndRoles} has come. */
+export interface ListingProgress {
+  /** Accounts whose roles have been read. */
+  readonly listed: number;
+  /** Accounts to read the roles of. */
+  readonly accounts: number;
+}
+
+/**
+ * How many accounts' roles are listed at the same time: the portal allows about 20 requests a second to a whole
+ * organisation, so more would only earn more throttling.
+ */
 const CONCURRENCY = 4;
+
+/** ListAccounts' largest page: every request spent on paging is one fewer for the roles under the rate limit. */
+const ACCOUNTS_PER_PAGE = 100;
+
+/**
+ * The SDK's adaptive retry strategy paces the client: after the first TooManyRequestsException it sends no faster
+ * than the portal lets through, and every call made with the client shares that pace. While the pace settles a
+ * call may meet more than one throttle: 5 attempts (the SDK's default is 3) ride them out, while a portal that keeps
+ * failing (5xx) is still given up on within seconds, by the SDK's backoff and retry quota.
+ */
+const RETRY = { retryMode: "adaptive", maxAttempts: 5 } as const;
 
 /**
  * Every account and role the profile's SSO session can use, read through every page of ListAccounts and
@@ -83,6 +110,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     // The profile's own settings (`use_fips_endpoint`...) and endpoint, not those of AWS_PROFILE.
     profile: profile.profileName,
     ...(await configuredEndpoint(profile.profileName, "sso")),
+    ...RETRY,
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });
@@ -90,13 +118,19 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   try {
     const accounts = await call({ ...context, operation: "ListAccounts" }, async (accessToken) => {
       const found: Array<Omit<AccountWithRoles, "roles">> = [];
-      await readPages("ListAccounts", paginateListAccounts({ client }, { accessToken }), (page) => {
-        for (const account of required(page.accountList, "accountList", "ListAccounts", page)) {
-          found.push(parseAccount(account, page));
-        }
-      });
+      await readPages(
+        "ListAccounts",
+        paginateListAccounts({ client, pageSize: ACCOUNTS_PER_PAGE }, { accessToken }),
+        (page) => {
+          for (const account of required(page.accountList, "accountList", "ListAccounts", page)) {
+            found.push(parseAccount(account, page));
+          }
+        },
+      );
       return found;
     });
+    let listed = 0;
+    options.onProgress?.({ listed, accounts: accounts.length });
     const withRoles = await mapConcurrently(accounts, CONCURRENCY, async (account) => {
       const roles = await call({ ...context, operation: "ListAccountRoles" }, async (accessToken) => {
         const found: string[] = [];
@@ -111,6 +145,7 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
         );
         return found;
       });
+      options.onProgress?.({ listed: ++listed, accounts: accounts.length });
       return { ...account, roles: roles.sort() };
     });
     withRoles.sort(

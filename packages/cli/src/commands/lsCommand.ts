@@ -1,7 +1,9 @@
 import { escapeControlCharacters } from "@sso-kit/token-provider/internal";
 import { Command } from "commander";
+import { listingProgress } from "../accounts/listingProgress.js";
 import { formatJsonForTerminal } from "../output/formatJsonForTerminal.js";
 import { formatTable } from "../output/formatTable.js";
+import { startProgress } from "../output/startProgress.js";
 import type { CliContextFactory } from "../program/CliContext.js";
 
 /** `sso-kit ls [--profile P] [--json]`: the accounts and roles the profile's SSO session can use. */
@@ -14,7 +16,20 @@ export function lsCommand(context: CliContextFactory): Command {
       const { output, logger, secrets } = context(command);
       // Loaded when run: its SDK client is not for the commands that start often (credential-process).
       const { listAccountsAndRoles } = await import("../accounts/listAccountsAndRoles.js");
-      const listing = await listAccountsAndRoles({ profile: options.profile, logger, secrets });
+      // A progress line only on a terminal: piped, stderr keeps its one summary line.
+      const progress = listingProgress("Listing the accounts and roles");
+      const stopProgress = output.interactive ? startProgress(output, progress.message) : () => {};
+      let listing;
+      try {
+        listing = await listAccountsAndRoles({
+          profile: options.profile,
+          logger,
+          secrets,
+          onProgress: progress.onProgress,
+        });
+      } finally {
+        stopProgress();
+      }
       if (options.json) {
         output.print(formatJsonForTerminal(listing));
         return;

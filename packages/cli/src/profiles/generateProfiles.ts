@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { SsoProfile } from "@sso-kit/token-provider/internal";
 import { loadSharedConfig, resolveSsoProfile, resolveSsoSession } from "@sso-kit/token-provider/internal";
 import { listAccountsAndRoles } from "../accounts/listAccountsAndRoles.js";
+import { listingProgress } from "../accounts/listingProgress.js";
 import type { GenerateOptions } from "../commands/profilesCommand.js";
 import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
@@ -43,10 +44,16 @@ export async function generateProfiles(options: GenerateOptions, context: CliCon
   const file = await readTextFileChecked(path);
   const block = ManagedProfilesBlock.find(file?.bytes ?? "", toBytes(label), path);
 
-  const stopProgress = startProgress(output, `Listing the accounts and roles of ${session.startUrl}`);
+  const progress = listingProgress(`Listing the accounts and roles of ${session.startUrl}`);
+  const stopProgress = startProgress(output, progress.message);
   let listing;
   try {
-    listing = await listAccountsAndRoles({ profile: profile.profileName, logger, secrets });
+    listing = await listAccountsAndRoles({
+      profile: profile.profileName,
+      logger,
+      secrets,
+      onProgress: progress.onProgress,
+    });
   } finally {
     stopProgress();
   }

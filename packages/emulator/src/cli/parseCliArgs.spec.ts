@@ -59,6 +59,12 @@ describe("parseCliArgs", () => {
       options: { portalRateLimit: { requestsPerSecond: 20 } },
     });
     expect(parseCliArgs([])).toEqual({ kind: "run", options: {} });
+    for (const off of ["off", "0"]) {
+      expect(parseCliArgs(["--portal-rate-limit", off])).toEqual({
+        kind: "run",
+        options: { portalRateLimit: false },
+      });
+    }
   });
 
   it("reads the directory, trust and role conditions from JSON files", () => {
@@ -105,6 +111,10 @@ describe("parseCliArgs", () => {
     });
     expect(parseCliArgs(["--portal-rate-limit", "1", "--portal-burst", "x"])).toMatchObject({
       kind: "error",
+    });
+    expect(parseCliArgs(["--portal-rate-limit", "off", "--portal-burst", "3"])).toMatchObject({
+      kind: "error",
+      message: "--portal-burst needs a rate limit, not off",
     });
     expect(parseCliArgs(["--port", "abc"])).toEqual({
       kind: "error",

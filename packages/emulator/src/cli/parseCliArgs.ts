@@ -26,7 +26,8 @@ Options:
   --page-size N              default ListAccounts / ListAccountRoles page size (default: 2)
   --user-name NAME           signed-in user name (STS role session name; default: emulator-user)
   --generate-accounts N      add N generated accounts (100000000001 "Account 0001", ...) to the directory
-  --portal-rate-limit RPS    throttle the portal operations to RPS requests per second (default: off)
+  --portal-rate-limit RPS    throttle the portal operations to RPS requests per second, 0 or off for none
+                             (default: 20, as AWS, with a burst of 100)
   --portal-burst N           requests the portal's rate limit lets through at once (default: RPS rounded up)
   --trust FILE               JSON file: STS AssumeRole trust, {"<role ARN>": ["<principal>", ...]}
   --role-conditions FILE     JSON file: {"<role ARN>": {"externalId"?, "mfaTokenCode"?}}
@@ -95,11 +96,15 @@ export const parseCliArgs = (args: string[]): CliCommand => {
   if (typeof burst === "string" && typeof rate !== "string") {
     return { kind: "error", message: "--portal-burst needs --portal-rate-limit" };
   }
-  if (typeof rate === "string") {
+  if (rate === "off" || rate === "0") {
+    if (typeof burst === "string")
+      return { kind: "error", message: "--portal-burst needs a rate limit, not off" };
+    options.portalRateLimit = false;
+  } else if (typeof rate === "string") {
     if (!/^\d+(\.\d+)?$/.test(rate)) {
       return {
         kind: "error",
-        message: `--portal-rate-limit needs a number of requests per second, got "${rate}"`,
+        message: `--portal-rate-limit needs a number of requests per second, or off, got "${rate}"`,
       };
     }
     if (typeof burst === "string" && !/^\d+$/.test(burst)) {

@@ -20,7 +20,7 @@ describe("resolveEmulatorOptions", () => {
       userName: "emulator-user",
       maxBodyBytes: 65536,
       bodyTimeoutMs: 10000,
-      portalRateLimit: undefined,
+      portalRateLimit: { requestsPerSecond: 20, burst: 100 },
       trust: undefined,
       roleConditions: new Map(),
     });
@@ -69,7 +69,7 @@ describe("resolveEmulatorOptions", () => {
     ]);
   });
 
-  it("resolves the portal rate limit, off unless asked for", () => {
+  it("resolves the portal rate limit: AWS's 20 a second unless turned off", () => {
     expect(resolveEmulatorOptions({ portalRateLimit: false }).portalRateLimit).toBeUndefined();
     expect(
       resolveEmulatorOptions({ portalRateLimit: { requestsPerSecond: 0 } }).portalRateLimit,
