@@ -20,6 +20,14 @@ describe("sso-kit ls under the portal's rate limit", () => {
       portalRateLimit: { requestsPerSecond: 100, burst: 10 },
     }));
     await box.seedSignIn();
+    // However fast this machine sends, some calls meet a 429 of the portal's own shape: a loaded machine may stay
+    // under the rate limit, and the test must still prove that throttled calls are retried to success.
+    box.emu.faults.add({
+      operation: "ListAccountRoles",
+      status: 429,
+      exception: "TooManyRequestsException",
+      times: 8,
+    });
     const args = ["ls", "--profile", "portal"];
     const run = await finished(box.spawn(args), args, box.runs, 50_000);
     expect({ code: run.code, stderr: run.stderr }).toEqual({
@@ -30,9 +38,9 @@ describe("sso-kit ls under the portal's rate limit", () => {
       2000,
     );
     const throttled = box.emu.requestLog().filter((entry) => entry.status === 429);
-    // Throttling happened (the run proves pacing, not luck: none means the machine was too loaded to send 100
-    // requests a second) and every throttled call was retried to success.
-    expect(throttled.length).toBeGreaterThan(0);
+    // Throttling happened (at least the 8 injected; more when this machine outran the rate limit) and every
+    // throttled call was retried to success.
+    expect(throttled.length).toBeGreaterThanOrEqual(8);
     expect(box.emu.stats()).toMatchObject({ ListAccounts: 10 + countOf(throttled, "ListAccounts") });
     expect(box.emu.stats().ListAccountRoles).toBe(1000 + countOf(throttled, "ListAccountRoles"));
   }, 60_000);
