@@ -180,8 +180,8 @@ describe("listAccountsAndRoles", () => {
       const secrets = new KnownSecrets();
       const listing = await listAccountsAndRoles({ profile: "portal", secrets });
       expect(listing.accounts).toEqual(expected);
-      // One rejected ListAccounts page, then the 3 pages again with the new token.
-      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, ListAccounts: 4, ListAccountRoles: 6 });
+      // One rejected ListAccounts page, then the one page (of up to 100 accounts) again with the new token.
+      expect(sandbox.emu.stats()).toMatchObject({ CreateToken: 1, ListAccounts: 2, ListAccountRoles: 6 });
       const healed = (await new SsoTokenCache().readToken("s"))!.accessToken;
       expect(healed).not.toBe(seeded.accessToken);
       expect(secrets.values()).toEqual(expect.arrayContaining([seeded.accessToken, healed]));
