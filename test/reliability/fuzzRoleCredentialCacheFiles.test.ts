@@ -39,7 +39,9 @@ const clientConfig = {
   requestHandler: { requestTimeout: 2_000, throwOnRequestTimeout: true },
 };
 
-const sandbox = useSandbox();
+// Every run fetches anew: hundreds of GetRoleCredentials on purpose, which the portal's rate limit would answer
+// with 429s (and fromSSO with the credentials it holds), leaving the file under test in place.
+const sandbox = useSandbox({ portalRateLimit: false });
 
 const field = (right: fc.Arbitrary<unknown>) =>
   fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: anyValue() });
@@ -184,7 +186,13 @@ test(`${ASSUMED_RUNS} generated assume-role cache files of a chained profile's h
       `sso_region = ${emu.region}`,
     ].join("\n"),
   );
-  const init = { profile: "fuzz-chain", roleCredentialCache: "shared" as const, clientConfig };
+  // The config file changed since the test above read it: read it again (the SDK's loader keeps what it read).
+  const init = {
+    profile: "fuzz-chain",
+    roleCredentialCache: "shared" as const,
+    clientConfig,
+    ignoreCache: true,
+  };
   const directory = join(sandbox.home, ".aws", "cli", "cache");
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const store = new RoleCredentialCache({ directory, entry: "assume-role" });
