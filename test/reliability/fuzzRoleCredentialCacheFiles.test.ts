@@ -131,38 +131,19 @@ test(`${RUNS} generated role-credential cache files: the store never throws, fro
     roleName: init.ssoRoleName!,
     sessionName: SESSION,
   });
-  const seed = fuzzSeed();
-  const { endings, bad, note, count } = tallyEndings();
-  let run = 0;
-
-  try {
-    await fc.assert(
-      fc.asyncProperty(cacheFileContent, async (content) => {
-        const at = run++;
-        writeFileSync(store.path(key), content, { mode: 0o600 });
-        note("store read", await ending(() => store.read(key)));
-        // A new token each run: the in-memory sharing key includes its digest, so nothing held in memory for
-        // another run's file answers, while the file's key (session, account, role) stays the same.
-        await sandbox.seedSession(SESSION, 3_600_000);
-        const end = await ending(() => fromSSO(init)());
-        note("credential provider", end);
-        if (end !== "value") bad.push(`run ${at}: fromSSO ended in ${end}`);
-        const left = parseRoleCredentialCacheFile(JSON.parse(readFileSync(store.path(key), "utf8")));
-        if (!left.ok) bad.push(`run ${at}: the file left behind does not parse: ${left.reason}`);
-        return bad.length === 0;
-      }),
-      { numRuns: RUNS, seed, endOnFailure: true },
-    );
-  } finally {
-    recordFigure({
-      id: "fuzz-role-credential-cache-files",
-      summary:
-        `${run} generated role-credential cache files x 2 readers: ${count("value")} values, ` +
-        `${count("typed error")} typed errors, ${bad.length} crashes/hangs/unparseable leftovers (seed ${seed})`,
-      data: { runs: run, seed, endings: Object.fromEntries(endings), bad },
-    });
-  }
-  expect(bad).toEqual([]);
+  await fuzzCacheFile({
+    id: "fuzz-role-credential-cache-files",
+    what: "role-credential cache files",
+    content: cacheFileContent,
+    runs: RUNS,
+    store,
+    key,
+    entry: "sso",
+    // A new token each run: the in-memory sharing key includes its digest, so nothing held in memory for
+    // another run's file answers, while the file's key (session, account, role) stays the same.
+    beforeResolve: () => sandbox.seedSession(SESSION, 3_600_000),
+    resolve: () => fromSSO(init)(),
+  });
 });
 
 test(`${ASSUMED_RUNS} generated assume-role cache files of a chained profile's hop: the store never throws, fromSSO always ends in credentials`, async () => {
@@ -205,40 +186,77 @@ test(`${ASSUMED_RUNS} generated assume-role cache files of a chained profile's h
       sessionName: SESSION,
     }),
   );
+  await fuzzCacheFile({
+    id: "fuzz-assumed-role-cache-files",
+    what: "assume-role cache files",
+    content: fileContent(assumedRoleEntry()),
+    runs: ASSUMED_RUNS,
+    store,
+    key,
+    entry: "assume-role",
+    // Neither the base's file nor (through a new token's sharing key) memory answers for the hop: only its
+    // file, or an AssumeRole that replaces it.
+    beforeResolve: async () => {
+      rmSync(baseFile, { force: true });
+      await sandbox.seedSession(SESSION, 3_600_000);
+    },
+    resolve: () => fromSSO(init)(),
+  });
+});
+
+/** What {@link fuzzCacheFile} runs. */
+interface CacheFileFuzz {
+  /** The figure's id, and what the files are, for its summary. */
+  id: string;
+  what: string;
+  content: fc.Arbitrary<string | Uint8Array>;
+  runs: number;
+  store: RoleCredentialCache;
+  key: string;
+  /** The kind of file `store` keeps. */
+  entry: NonNullable<Parameters<typeof parseRoleCredentialCacheFile>[1]>;
+  /** What each run does after writing its file and reading it through the store, before `resolve`. */
+  beforeResolve: () => Promise<unknown>;
+  resolve: () => Promise<unknown>;
+}
+
+/**
+ * Writes each generated file where `store` keeps `key`, reads it through the store, then resolves credentials:
+ * both must end in a value or a typed error, and the file left behind must be a usable cache entry (what the
+ * provider fetched replaced whatever was there).
+ */
+const fuzzCacheFile = async (fuzz: CacheFileFuzz): Promise<void> => {
+  const { store, key } = fuzz;
   const seed = fuzzSeed();
   const { endings, bad, note, count } = tallyEndings();
   let run = 0;
-
   try {
     await fc.assert(
-      fc.asyncProperty(fileContent(assumedRoleEntry()), async (content) => {
+      fc.asyncProperty(fuzz.content, async (content) => {
         const at = run++;
         writeFileSync(store.path(key), content, { mode: 0o600 });
         note("store read", await ending(() => store.read(key)));
-        // Neither the base's file nor (through a new token's sharing key) memory answers for the hop: only its
-        // file, or an AssumeRole that replaces it.
-        rmSync(baseFile, { force: true });
-        await sandbox.seedSession(SESSION, 3_600_000);
-        const end = await ending(() => fromSSO(init)());
+        await fuzz.beforeResolve();
+        const end = await ending(fuzz.resolve);
         note("credential provider", end);
         if (end !== "value") bad.push(`run ${at}: fromSSO ended in ${end}`);
         const left = parseRoleCredentialCacheFile(
           JSON.parse(readFileSync(store.path(key), "utf8")),
-          "assume-role",
+          fuzz.entry,
         );
         if (!left.ok) bad.push(`run ${at}: the file left behind does not parse: ${left.reason}`);
         return bad.length === 0;
       }),
-      { numRuns: ASSUMED_RUNS, seed, endOnFailure: true },
+      { numRuns: fuzz.runs, seed, endOnFailure: true },
     );
   } finally {
     recordFigure({
-      id: "fuzz-assumed-role-cache-files",
+      id: fuzz.id,
       summary:
-        `${run} generated assume-role cache files x 2 readers: ${count("value")} values, ` +
+        `${run} generated ${fuzz.what} x 2 readers: ${count("value")} values, ` +
         `${count("typed error")} typed errors, ${bad.length} crashes/hangs/unparseable leftovers (seed ${seed})`,
       data: { runs: run, seed, endings: Object.fromEntries(endings), bad },
     });
   }
   expect(bad).toEqual([]);
-});
+};

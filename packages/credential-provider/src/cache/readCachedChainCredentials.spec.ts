@@ -1,21 +1,12 @@
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import type { RoleChain } from "../config/RoleChain.js";
 import type { RoleHop } from "../config/RoleHop.js";
+import { roleHop } from "../../../../test/support/credential-provider/roleHop.js";
 import { RoleCredentialCache } from "./RoleCredentialCache.js";
 import { readCachedChainCredentials } from "./readCachedChainCredentials.js";
 import { roleCredentialCacheSlot } from "./roleCredentialCacheSlot.js";
 
-const hop = (roleArn: string): RoleHop => ({
-  profileName: "p",
-  roleArn,
-  accountId: "222222222222",
-  roleSessionName: "alice",
-  externalId: undefined,
-  durationSeconds: undefined,
-  mfaSerial: undefined,
-  region: undefined,
-  useGlobalEndpoint: false,
-});
+const hop = (roleArn: string): RoleHop => roleHop({ profileName: "p", roleArn, roleSessionName: "alice" });
 
 const chain: RoleChain = {
   base: {

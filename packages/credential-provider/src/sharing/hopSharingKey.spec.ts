@@ -1,17 +1,8 @@
 import type { RoleHop } from "../config/RoleHop.js";
+import { roleHop } from "../../../../test/support/credential-provider/roleHop.js";
 import { hopSharingKey } from "./hopSharingKey.js";
 
-const hop: RoleHop = {
-  profileName: "prod",
-  roleArn: "arn:aws:iam::222222222222:role/Deploy",
-  accountId: "222222222222",
-  roleSessionName: undefined,
-  externalId: undefined,
-  durationSeconds: undefined,
-  mfaSerial: undefined,
-  region: undefined,
-  useGlobalEndpoint: false,
-};
+const hop = roleHop();
 
 it("is the same for the same chain, whatever the profile's name", () => {
   expect(hopSharingKey("base", { ...hop, profileName: "other" }, "us-east-1")).toBe(

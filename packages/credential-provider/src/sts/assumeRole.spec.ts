@@ -2,6 +2,7 @@ import { recordingLogger } from "../../../../test/support/recordingLogger.js";
 import { useTempHome } from "../../../../test/support/useTempHome.js";
 import { ProviderClients } from "../clients/ProviderClients.js";
 import type { RoleHop } from "../config/RoleHop.js";
+import { roleHop } from "../../../../test/support/credential-provider/roleHop.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import {
   redirectingHandler,
@@ -15,18 +16,7 @@ beforeAll(() => adoptCredentialsProviderError());
 useTempHome({ prefix: "sso-kit-assume-role-" });
 const env = useEmulator();
 
-const hop = (more: Partial<RoleHop>): RoleHop => ({
-  profileName: "prod",
-  roleArn: "arn:aws:iam::222222222222:role/Deploy",
-  accountId: "222222222222",
-  roleSessionName: "alice",
-  externalId: undefined,
-  durationSeconds: undefined,
-  mfaSerial: undefined,
-  region: undefined,
-  useGlobalEndpoint: false,
-  ...more,
-});
+const hop = (more: Partial<RoleHop>): RoleHop => roleHop({ roleSessionName: "alice", ...more });
 
 const source = {
   accessKeyId: "ASIASOURCE",

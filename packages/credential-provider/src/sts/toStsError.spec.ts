@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { FaultRule } from "@sso-kit/emulator";
 import { recordingLogger } from "../../../../test/support/recordingLogger.js";
-import type { RoleHop } from "../config/RoleHop.js";
+import { roleHop } from "../../../../test/support/credential-provider/roleHop.js";
 import { adoptCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { useEmulator } from "../../../../test/support/credential-provider/testEnvironment.js";
 import { isSourceRejected, toStsError } from "./toStsError.js";
@@ -13,17 +13,7 @@ const env = useEmulator();
 const SECRET = "SECRETKEY-sts-spec-0123456789";
 const SESSION_TOKEN = "SESSIONTOKEN-sts-spec-0123456789";
 
-const hop: RoleHop = {
-  profileName: "prod",
-  roleArn: "arn:aws:iam::222222222222:role/Deploy",
-  accountId: "222222222222",
-  roleSessionName: "alice",
-  externalId: undefined,
-  durationSeconds: undefined,
-  mfaSerial: undefined,
-  region: undefined,
-  useGlobalEndpoint: false,
-};
+const hop = roleHop({ roleSessionName: "alice" });
 
 /** What a real AssumeRole call throws when the emulator answers with `fault`. */
 const stsFailure = async (fault: Omit<FaultRule, "operation">): Promise<unknown> => {
