@@ -1,5 +1,4 @@
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from "@smithy/types";
-import { pipeline, Readable, Transform } from "node:stream";
 import { AttemptDeadlineError } from "./AttemptDeadlineError.js";
 import { ReplyTooLargeError } from "./ReplyTooLargeError.js";
 
@@ -23,7 +22,64 @@ export interface ReplyBounds {
   maxReplyBytes: number;
 }
 
-const isReadable = (body: unknown): body is Readable => body instanceof Readable;
+/** A reply body the SDK would read as a stream (Node's `IncomingMessage`, or a caller's handler's stream). */
+interface ReplyStream {
+  on(event: "data", listener: (chunk: Uint8Array | string) => void): unknown;
+  on(event: "end" | "close", listener: () => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  destroy(): unknown;
+}
+
+const isStream = (body: unknown): body is ReplyStream =>
+  typeof (body as { on?: unknown } | null | undefined)?.on === "function" &&
+  typeof (body as { destroy?: unknown }).destroy === "function";
+
+const byteLengthOf = (body: unknown): number =>
+  typeof body === "string"
+    ? Buffer.byteLength(body)
+    : ((body as { byteLength?: number } | undefined)?.byteLength ?? 0);
+
+/**
+ * The whole of `body`, or a failure: the reply grew over `maxReplyBytes`, ended before it was complete, or was
+ * stopped (through `onStop`, by the deadline). A failed reply is destroyed, and with it its connection.
+ */
+const readWhole = (
+  body: ReplyStream,
+  maxReplyBytes: number,
+  what: string,
+  onStop: (stop: (error: Error) => void) => void,
+): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      body.destroy();
+      reject(error);
+    };
+    onStop(fail);
+    body.on("data", (chunk) => {
+      const bytes =
+        typeof chunk === "string"
+          ? Buffer.from(chunk)
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      seen += bytes.length;
+      if (seen > maxReplyBytes) fail(tooLarge(what, maxReplyBytes));
+      else chunks.push(bytes);
+    });
+    body.on("end", () => {
+      settled = true;
+      resolve(Buffer.concat(chunks, seen));
+    });
+    body.on("error", fail);
+    body.on("close", () =>
+      fail(
+        Object.assign(new Error(`the reply to ${what} ended before it was complete`), { code: "ECONNRESET" }),
+      ),
+    );
+  });
 
 const headerOf = (headers: Record<string, string>, name: string): string | undefined =>
   Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
@@ -46,10 +102,12 @@ const follow = (signal: HttpHandlerOptions["abortSignal"], controller: AbortCont
 
 /**
  * An SDK `requestHandler` that bounds every attempt of the handler it wraps (the SDK's own `NodeHttpHandler`,
- * or the caller's): a whole-attempt deadline, covering the reply body the SDK reads after `handle()` has returned,
- * and a reply-size cap, checked against `content-length` before any body is read and counted as the body streams.
- * The SDK's retries run on top: a deadline fails with {@link AttemptDeadlineError}, which the SDK retries as a
- * timeout; a reply over the cap fails with {@link ReplyTooLargeError}, which it does not retry.
+ * or the caller's): a whole-attempt deadline, from sending the request to the reply's last byte, and a reply-size
+ * cap, checked against `content-length` before any body is read and counted as the body arrives. The reply body
+ * is read whole before `handle()` returns (sso-kit's calls all have small JSON or XML replies), so the SDK gets a
+ * complete reply or an error. The SDK's retries run on top: a deadline fails with {@link AttemptDeadlineError},
+ * which the SDK retries as a timeout; a reply cut off fails with `ECONNRESET`, retried as a reset connection; a
+ * reply over the cap fails with {@link ReplyTooLargeError}, which it does not retry.
  *
  * Build it with `boundedRequestHandler`, which also loads `NodeHttpHandler` only when the first request is sent.
  */
@@ -74,58 +132,45 @@ export class BoundedHttpHandler implements SdkHttpHandler {
     const inner = this.inner ?? (await this.load());
     const what = describeRequest(request);
     const deadlineMs = this.deadlineOf(inner);
+    const { maxReplyBytes } = this.bounds;
     const controller = new AbortController();
     const unfollow = follow(options.abortSignal, controller);
-    let timedOut = false;
+    let expired = false;
     let onDeadline = () => controller.abort();
     const timer = setTimeout(() => {
-      timedOut = true;
+      expired = true;
       onDeadline();
     }, deadlineMs);
     // The socket keeps a process alive while a request is under way; this timer alone need not.
     timer.unref();
-    const settle = () => {
+    try {
+      let output: { response: HttpResponse };
+      try {
+        output = await inner.handle(request, { ...options, abortSignal: controller.signal });
+      } catch (error) {
+        throw expired ? new AttemptDeadlineError(what, deadlineMs) : error;
+      }
+      const { response } = output;
+      const { body } = response as { body: unknown };
+      if (!isStream(body)) {
+        if (byteLengthOf(body) > maxReplyBytes) throw tooLarge(what, maxReplyBytes);
+        return output;
+      }
+      if (Number(headerOf(response.headers, "content-length")) > maxReplyBytes) {
+        body.destroy();
+        throw tooLarge(what, maxReplyBytes);
+      }
+      // Every reply sso-kit asks for is a small JSON or XML document, which the SDK reads whole anyway: reading it
+      // here, within the deadline and the cap, bounds the attempt from its start to its last byte, and costs less
+      // than a counting stream in between.
+      response.body = await readWhole(body, maxReplyBytes, what, (stop) => {
+        onDeadline = () => stop(new AttemptDeadlineError(what, deadlineMs));
+      });
+      return output;
+    } finally {
       clearTimeout(timer);
       unfollow();
-    };
-    let output: { response: HttpResponse };
-    try {
-      output = await inner.handle(request, { ...options, abortSignal: controller.signal });
-    } catch (error) {
-      settle();
-      throw timedOut ? new AttemptDeadlineError(what, deadlineMs) : error;
     }
-    const { response } = output;
-    const { body } = response as { body: unknown };
-    const { maxReplyBytes } = this.bounds;
-    const declared = Number(headerOf(response.headers, "content-length"));
-    const size = isReadable(body)
-      ? declared
-      : typeof body === "string"
-        ? Buffer.byteLength(body)
-        : ((body as { byteLength?: number } | undefined)?.byteLength ?? 0);
-    if (size > maxReplyBytes) {
-      settle();
-      if (isReadable(body)) body.destroy();
-      throw tooLarge(what, maxReplyBytes);
-    }
-    if (!isReadable(body)) {
-      settle();
-      return output;
-    }
-    let seen = 0;
-    const limited = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        seen += chunk.length;
-        if (seen > maxReplyBytes) done(tooLarge(what, maxReplyBytes));
-        else done(null, chunk);
-      },
-    });
-    onDeadline = () => limited.destroy(new AttemptDeadlineError(what, deadlineMs));
-    // Destroying `limited` (deadline, cap, or the SDK giving up) destroys the reply, and so its connection.
-    pipeline(body, limited, settle);
-    response.body = limited;
-    return output;
   }
 
   updateHttpClientConfig(key: never, value: never): void {
