@@ -17,7 +17,7 @@ module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: {
-    "^@sso-kit/([a-z-]+)/internal$": "<rootDir>/packages/$1/src/internal.ts",
+    "^@sso-kit/([a-z-]+)/(internal(?:/[a-z]+)?)$": "<rootDir>/packages/$1/src/$2.ts",
     "^@sso-kit/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

@@ -3,7 +3,10 @@
  * (`pnpm build` first, as CI does), by looking at what it has `require`d. Importing the provider loads none of the
  * heavy dependencies; `@aws-sdk/client-sso` (and with it the SDK's HTTP handler) is loaded on the first
  * GetRoleCredentials call only, and `@aws-sdk/client-sts` on the first AssumeRole of a role chain only: a plain SSO
- * profile never loads it. The ES build (second test) loads those CommonJS packages with `require()` too.
+ * profile never loads it. Of sso-kit's own modules, a valid token's resolve loads the start-up path only
+ * (`internal/core.js` of both packages): the rest (`internal.js`: refreshing, locking, role chains, failure
+ * reports) is loaded by the first call that needs it, here the role chain. The ES build (second test) loads those
+ * CommonJS packages with `require()` too.
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
@@ -25,6 +28,13 @@ const loaded = () => {
   if (process.moduleLoadList.includes("NativeModule crypto")) modules.push("node:crypto");
   return modules.join(" ");
 };
+const ownModules = () =>
+  Object.keys(require.cache)
+    .map((path) => path.split(sep))
+    .filter((parts) => parts.includes("dist") && ["token-provider", "credential-provider"].includes(parts[parts.indexOf("dist") - 1]))
+    .map((parts) => parts[parts.indexOf("dist") - 1] + ":" + parts.slice(parts.indexOf("dist") + 2).join("/").replace(".js", ""))
+    .sort()
+    .join(" ");
 const { fromSSO } = require(process.argv[2]);
 (async () => {
   const seen = { afterImport: loaded() };
@@ -33,8 +43,10 @@ const { fromSSO } = require(process.argv[2]);
   const provider = fromSSO({ profile: "dev" });
   seen.accountId = (await provider()).accountId;
   seen.afterFetch = loaded();
+  seen.ownAfterFetch = ownModules();
   seen.chainedAccountId = (await fromSSO({ profile: "chained" })()).accountId;
   seen.afterChain = loaded();
+  seen.ownAfterChain = ownModules();
   console.log(JSON.stringify(seen));
 })().catch((error) => { console.error(error.message); process.exit(1); });
 `;
@@ -55,7 +67,7 @@ const run = async () => {
   return JSON.parse(stdout) as unknown;
 };
 
-test("importing loads no dependency; the SSO client is imported on the first fetch, STS on the first chain", async () => {
+test("importing loads no dependency; the SSO client is imported on the first fetch, STS on the first chain; a valid token loads the start-up path only", async () => {
   expect(await run()).toEqual({
     afterImport: "",
     tryNextLink: true,
@@ -64,10 +76,14 @@ test("importing loads no dependency; the SSO client is imported on the first fet
     afterFetch:
       "@aws-sdk/client-sso @smithy/node-http-handler @smithy/property-provider @smithy/shared-ini-file-loader " +
       "@smithy/core node:crypto",
+    ownAfterFetch: "credential-provider:index credential-provider:internal/core token-provider:internal/core",
     chainedAccountId: "222222222222",
     afterChain:
       "@aws-sdk/client-sso @aws-sdk/client-sts @smithy/node-http-handler @smithy/property-provider " +
       "@smithy/shared-ini-file-loader @smithy/core node:crypto",
+    ownAfterChain:
+      "credential-provider:index credential-provider:internal credential-provider:internal/core " +
+      "token-provider:internal token-provider:internal/core",
   });
 });
 
@@ -111,6 +127,6 @@ test("the ES build loads the SDK's CommonJS packages with require(), not through
   );
   expect(JSON.parse(stdout)).toEqual({
     accountId: "111111111111",
-    resolved: ["@sso-kit/token-provider/internal"],
+    resolved: ["@sso-kit/token-provider/internal/core"],
   });
 });

@@ -1,12 +1,11 @@
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
-import { fetchThroughRoleCredentialCache } from "./cache/fetchThroughRoleCredentialCache.js";
-import { readCachedChainCredentials } from "./cache/readCachedChainCredentials.js";
 import { roleCredentialCacheModeOf } from "./cache/roleCredentialCacheModeOf.js";
-import { roleCredentialCacheSlot } from "./cache/roleCredentialCacheSlot.js";
 import { ProviderClients } from "./clients/ProviderClients.js";
 import { describeTarget } from "./config/describeTarget.js";
 import { resolveRoleChain } from "./config/resolveRoleChain.js";
 import type { RoleChain } from "./config/RoleChain.js";
+import type { RoleHop } from "./config/RoleHop.js";
+import type { RoleTarget } from "./config/RoleTarget.js";
 import { ssoRegionOf } from "./config/ssoRegionOf.js";
 import {
   adoptCredentialsProviderError,
@@ -21,9 +20,6 @@ import { hopSharingKey } from "./sharing/hopSharingKey.js";
 import { REFRESH_WINDOW_MS } from "./sharing/REFRESH_WINDOW_MS.js";
 import { sharedRoleCredentials } from "./sharing/SharedRoleCredentials.js";
 import { sharingKey } from "./sharing/sharingKey.js";
-import { signInOnDemand } from "./signin/signInOnDemand.js";
-import { assumeRole } from "./sts/assumeRole.js";
-import { isSourceRejected } from "./sts/toStsError.js";
 import { getAccessToken } from "./token/getAccessToken.js";
 
 const LOG = "@sso-kit/credential-provider -";
@@ -89,19 +85,27 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     const renew = reuse && properties?.forceRefresh !== true;
     // Opted in: every level's credentials are shared by every process through the AWS CLI's cache folder, and
     // (as the CLI does) fresh ones found there are used before any token is read.
-    const shared = roleCredentialCacheModeOf(init) === "shared";
+    // The disk cache's code is loaded only then, as STS's only for a role chain and sign-in's only with `login`.
+    const disk =
+      roleCredentialCacheModeOf(init) === "shared"
+        ? {
+            ...(await import("./cache/fetchThroughRoleCredentialCache.js")),
+            ...(await import("./cache/readCachedChainCredentials.js")),
+            ...(await import("./cache/roleCredentialCacheSlot.js")),
+          }
+        : undefined;
     const throughDisk =
-      (
-        level: Parameters<typeof roleCredentialCacheSlot>[0],
-        fetch: () => Promise<RoleCredentials>,
-        fresh: boolean,
-      ) =>
-      () =>
-        shared
-          ? fetchThroughRoleCredentialCache(roleCredentialCacheSlot(level), fetch, { reuse: fresh, logger })
-          : fetch();
+      (level: RoleTarget | RoleHop, fetch: () => Promise<RoleCredentials>, fresh: boolean) => () =>
+        disk === undefined
+          ? fetch()
+          : disk.fetchThroughRoleCredentialCache(disk.roleCredentialCacheSlot(level), fetch, {
+              reuse: fresh,
+              logger,
+            });
     const cached =
-      shared && reuse ? await readCachedChainCredentials(resolved, { renew, logger }) : undefined;
+      disk !== undefined && reuse
+        ? await disk.readCachedChainCredentials(resolved, { renew, logger })
+        : undefined;
     let key: string;
     let baseCredentials: () => Promise<RoleCredentials>;
     if (cached === undefined) {
@@ -123,6 +127,7 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     let credentials: RoleCredentials;
     try {
       credentials = await baseCredentials();
+      const sts = hops.length === 0 ? undefined : await import("./sts/assumeRole.js");
       let sourceKey = key;
       for (const [index, hop] of hops.entries()) {
         if (index < (cached?.nextHop ?? 0)) continue;
@@ -132,12 +137,13 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
         const assume = () => {
           logger?.debug?.(`${LOG} AssumeRole ${hop.roleArn} for profile ${hop.profileName}`);
           const { mfaCodeProvider } = init;
-          return assumeRole({ clients, hop, source, defaultRegion: region, mfaCodeProvider, logger });
+          return sts!.assumeRole({ clients, hop, source, defaultRegion: region, mfaCodeProvider, logger });
         };
         const fresh = index === hops.length - 1 ? renew : reuse;
         try {
           credentials = await sharedRoleCredentials.resolve(hopKey, throughDisk(hop, assume, fresh), fresh);
         } catch (error) {
+          const { isSourceRejected } = await import("./sts/toStsError.js");
           if (isSourceRejected(error)) sharedRoleCredentials.invalidate(sourceKey);
           throw error;
         }
@@ -174,15 +180,19 @@ export const fromSSO = (init: FromSSOInit = {}): AwsCredentialIdentityProvider =
     return identity;
   };
 
+  /** `refresh`, and with `login` a sign-in when the session ended (its code is loaded only then). */
+  const resolve = (properties: Record<string, unknown> | undefined): Promise<SsoCredentialIdentity> =>
+    init.login === undefined || init.login === false
+      ? refresh(properties)
+      : import("./signin/signInOnDemand.js").then(({ signInOnDemand }) =>
+          signInOnDemand(init, () => refresh(properties), callerOf(properties) ?? init.callerClientConfig),
+        );
+
   return (properties?: Record<string, unknown>): Promise<SsoCredentialIdentity> => {
     if (memo !== undefined && Date.now() < memo.refreshAt && properties?.forceRefresh !== true) {
       return memo.promise;
     }
-    return (pending ??= signInOnDemand(
-      init,
-      () => refresh(properties),
-      callerOf(properties) ?? init.callerClientConfig,
-    ).finally(() => {
+    return (pending ??= resolve(properties).finally(() => {
       pending = undefined;
     }));
   };

@@ -1,5 +1,7 @@
 // The public API, and nothing else: what sibling packages also share is in ./internal.ts (not covered by semver).
-export { fromSSO, SsoCredentialsProviderError } from "./internal.js";
+// Imported from where they are defined, not through ./internal.ts, so that a program loads only what they need.
+export { fromSSO } from "./fromSSO.js";
+export { SsoCredentialsProviderError } from "./errors/SsoCredentialsProviderError.js";
 export type {
   FromSSOInit,
   FromSSOLoginOptions,

@@ -1,5 +1,8 @@
 // The public API, and nothing else: what sibling packages also share is in ./internal.ts (not covered by semver).
-export { fromSso, fromSsoSession, SsoTokenCache } from "./internal.js";
+// Imported from where they are defined, not through ./internal.ts, so that a program loads only what they need.
+export { fromSso } from "./provider/fromSso.js";
+export { fromSsoSession } from "./provider/fromSsoSession.js";
+export { SsoTokenCache } from "./cache/SsoTokenCache.js";
 export type {
   FromSsoInit,
   FromSsoSessionInit,

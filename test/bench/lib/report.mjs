@@ -78,8 +78,9 @@ export const tableRows = (results) => {
         ours: formatSummary(ours.wallMs),
         official: formatSummary(theirs.wallMs),
         r: formatRatio(wall),
-        target: "≤ 0.8×",
-        met: wall <= 0.8,
+        // Issue 10: no slower than the official package's own cold start.
+        target: "≤ 1.0×",
+        met: wall <= 1.0,
       });
       row({
         benchmark,

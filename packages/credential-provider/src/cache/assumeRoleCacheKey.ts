@@ -1,5 +1,5 @@
 // node:crypto through nodeCrypto(): loaded on the first key, not when fromSSO is imported (test/credential-provider/lazyLoad).
-import { nodeCrypto } from "@sso-kit/token-provider/internal";
+import { nodeCrypto } from "@sso-kit/token-provider/internal/core";
 import type { RoleHop } from "../config/RoleHop.js";
 import { pythonSortedJson } from "./pythonSortedJson.js";
 

@@ -1,5 +1,5 @@
 // node:crypto through nodeCrypto(): loaded on the first key, not when fromSSO is imported (test/credential-provider/lazyLoad).
-import { nodeCrypto } from "@sso-kit/token-provider/internal";
+import { nodeCrypto } from "@sso-kit/token-provider/internal/core";
 import { pythonSortedJson } from "./pythonSortedJson.js";
 
 /** What identifies cached role credentials: the role, and the SSO session or (legacy profiles) start URL. */

@@ -6,7 +6,7 @@ import {
   configuredEndpoint,
   fromSsoSession,
   SsoTokenCache,
-} from "@sso-kit/token-provider/internal";
+} from "@sso-kit/token-provider/internal/core";
 import { profileNameOf } from "../config/profileNameOf.js";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";

@@ -1,4 +1,4 @@
-import type { SsoSession } from "@sso-kit/token-provider/internal";
+import type { SsoSession } from "@sso-kit/token-provider/internal/core";
 
 /** Fields every role target has, whatever its kind. */
 interface RoleTargetBase {

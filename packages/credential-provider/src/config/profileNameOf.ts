@@ -1,4 +1,4 @@
-import { getProfileName } from "@sso-kit/token-provider/internal";
+import { getProfileName } from "@sso-kit/token-provider/internal/core";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";
 import { given } from "./usesSsoOptions.js";
 

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import type { IniSection, SharedConfig } from "@sso-kit/token-provider/internal";
+import type { IniSection, SharedConfig } from "@sso-kit/token-provider/internal/core";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import type { RoleHop } from "./RoleHop.js";
 

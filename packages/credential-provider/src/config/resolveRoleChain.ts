@@ -1,4 +1,4 @@
-import { loadSharedConfig } from "@sso-kit/token-provider/internal";
+import { loadSharedConfig } from "@sso-kit/token-provider/internal/core";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";

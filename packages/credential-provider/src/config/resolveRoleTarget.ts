@@ -4,7 +4,7 @@ import {
   resolveSsoSession,
   type SharedConfigInit,
   type SsoSession,
-} from "@sso-kit/token-provider/internal";
+} from "@sso-kit/token-provider/internal/core";
 import { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";
 import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
 import type { FromSSOInit, InheritedClientConfig } from "../FromSSOInit.js";

@@ -1,4 +1,4 @@
-import type { SignInTarget } from "@sso-kit/token-provider/internal";
+import type { SignInTarget } from "@sso-kit/token-provider/internal/core";
 import type { RoleTarget } from "./RoleTarget.js";
 
 /** Who must sign in again for a target, in the terms of the token provider's `signInCommand`/`signInAdvice`. */

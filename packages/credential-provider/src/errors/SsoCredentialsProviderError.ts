@@ -1,6 +1,6 @@
 import type { CredentialsProviderError } from "@smithy/property-provider";
 import type { Logger } from "@smithy/types";
-import { loadProviderErrors } from "@sso-kit/token-provider/internal";
+import { loadProviderErrors } from "@sso-kit/token-provider/internal/core";
 
 /**
  * Why `fromSSO` could not produce credentials. Callers branch on this instead of parsing messages.

@@ -1,5 +1,5 @@
 import type { SSOClient, SSOClientConfig } from "@aws-sdk/client-sso";
-import { boundedRequestHandler, configuredEndpoint } from "@sso-kit/token-provider/internal";
+import { boundedRequestHandler, configuredEndpoint } from "@sso-kit/token-provider/internal/core";
 import { loadSsoClientModule } from "./loadSsoClientModule.js";
 
 /**

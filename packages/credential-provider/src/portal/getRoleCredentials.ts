@@ -4,7 +4,6 @@ import { loadSsoClientModule } from "./loadSsoClientModule.js";
 import type { RoleCredentials } from "./RoleCredentials.js";
 import type { SsoPortalClient } from "./SsoPortalClient.js";
 import { parseRoleCredentials } from "./parseRoleCredentials.js";
-import { toPortalError } from "./toPortalError.js";
 
 /** One GetRoleCredentials call: its inputs. */
 export interface GetRoleCredentialsRequest {
@@ -38,6 +37,8 @@ export const getRoleCredentials = async ({
     // See SsoPortalClient: any SSO client's send accepts this command at run time.
     output = await client.send(new GetRoleCredentialsCommand({ accountId, roleName, accessToken }) as never);
   } catch (error) {
+    // Reading a failure is loaded by the first one.
+    const { toPortalError } = await import("./toPortalError.js");
     throw toPortalError(error, target, accessToken, logger, otherSecrets);
   }
   return parseRoleCredentials(output, target, logger);

@@ -1,5 +1,5 @@
 import type * as SsoClientModule from "@aws-sdk/client-sso";
-import { loadCommonJsModule } from "@sso-kit/token-provider/internal";
+import { loadCommonJsModule } from "@sso-kit/token-provider/internal/core";
 import { nodeRequire } from "../modules/nodeRequire.js";
 
 let loading: Promise<typeof SsoClientModule> | undefined;

@@ -1,4 +1,4 @@
-import { processWide } from "@sso-kit/token-provider/internal";
+import { processWide } from "@sso-kit/token-provider/internal/core";
 import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import { REFRESH_WINDOW_MS } from "./REFRESH_WINDOW_MS.js";
 

@@ -1,6 +1,6 @@
 import type { RoleTarget } from "../config/RoleTarget.js";
 import { ssoRegionOf } from "../config/ssoRegionOf.js";
-import { nodeCrypto } from "@sso-kit/token-provider/internal";
+import { nodeCrypto } from "@sso-kit/token-provider/internal/core";
 
 /**
  * The in-process sharing key of a target: sign-in (session name or start URL, and its region), account, role, and

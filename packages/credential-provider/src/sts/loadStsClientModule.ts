@@ -1,5 +1,5 @@
 import type * as StsClientModule from "@aws-sdk/client-sts";
-import { loadCommonJsModule } from "@sso-kit/token-provider/internal";
+import { loadCommonJsModule } from "@sso-kit/token-provider/internal/core";
 import { nodeRequire } from "../modules/nodeRequire.js";
 
 let loading: Promise<typeof StsClientModule> | undefined;

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { signInAdvice, signInCommand } from "@sso-kit/token-provider/internal";
+import { signInAdvice, signInCommand } from "@sso-kit/token-provider/internal/core";
 import type { ProviderClients } from "../clients/ProviderClients.js";
 import type { LegacyRoleTarget, RoleTarget } from "../config/RoleTarget.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";

@@ -1,5 +1,5 @@
 import type { Logger } from "@smithy/types";
-import { signInCommand } from "@sso-kit/token-provider/internal";
+import { signInCommand } from "@sso-kit/token-provider/internal/core";
 import type { SessionRoleTarget } from "../config/RoleTarget.js";
 import { signInTargetOf } from "../config/signInTargetOf.js";
 import type { SsoCredentialsProviderError } from "../errors/SsoCredentialsProviderError.js";

@@ -4,13 +4,12 @@ import { readdir, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { expandHomePath } from "../config/expandHomePath.js";
 import { signInCommand, signInInstruction, type SignInTarget } from "../errors/signInAdvice.js";
-import { withFileLock, type FileLockHold, type FileLockOptions } from "../lock/withFileLock.js";
+import type { FileLockHold, FileLockOptions } from "../lock/withFileLock.js";
 import { CacheFileError } from "./CacheFileError.js";
 import { cacheFileName } from "./cacheFileName.js";
 import { readJsonFile } from "./readJsonFile.js";
-import { parseSsoClientRegistration, type SsoClientRegistration } from "./SsoClientRegistration.js";
+import type { SsoClientRegistration } from "./SsoClientRegistration.js";
 import { parseSsoTokenFile, type SsoTokenFile } from "./SsoTokenFile.js";
-import { writeJsonFileAtomic } from "./writeJsonFileAtomic.js";
 import { tokenProviderError } from "../errors/tokenProviderError.js";
 
 /** A sign-in lock not touched for this long is taken over: long enough to outlast a busy machine's pauses. */
@@ -41,6 +40,7 @@ export interface SsoTokenCacheReadContext {
  * The one store for `~/.aws/sso/cache`: token files keyed by sso-session name (or start URL for legacy
  * profiles), client registrations, and the lock that serialises refreshes across processes.
  * Reads validate every file; writes are atomic (0600 files in 0700 directories) and keep unknown fields.
+ * Writing and locking are loaded on first use: a process whose token is valid only reads.
  */
 export class SsoTokenCache {
   /** The cache directory. */
@@ -86,6 +86,7 @@ export class SsoTokenCache {
 
   /** Writes the token of `key` atomically (temp file 0600, fsync, rename; directory created 0700). */
   async writeToken(key: string, token: SsoTokenFile): Promise<void> {
+    const { writeJsonFileAtomic } = await import("./writeJsonFileAtomic.js");
     await writeJsonFileAtomic(this.tokenPath(key), token, { mode: 0o600 });
   }
 
@@ -118,6 +119,7 @@ export class SsoTokenCache {
     fn: (hold: FileLockHold) => Promise<T>,
     options: Pick<FileLockOptions, "acquireTimeoutMs" | "onWait" | "signal"> = {},
   ): Promise<T> {
+    const { withFileLock } = await import("../lock/withFileLock.js");
     return withFileLock(`${this.tokenPath(key)}.signin.lock`, fn, {
       staleMs: SIGN_IN_LOCK_STALE_MS,
       ...options,
@@ -185,7 +187,9 @@ export class SsoTokenCache {
     const path = this.registrationPath(cacheKey);
     try {
       const json = await readJsonFile(path);
-      return json === undefined ? undefined : parseSsoClientRegistration(path, json);
+      if (json === undefined) return undefined;
+      const { parseSsoClientRegistration } = await import("./SsoClientRegistration.js");
+      return parseSsoClientRegistration(path, json);
     } catch (error) {
       throw await this.unusable(error, "client registration cache file");
     }
@@ -193,11 +197,13 @@ export class SsoTokenCache {
 
   /** Writes a client registration atomically, like {@link writeToken}. */
   async writeRegistration(cacheKey: string, registration: SsoClientRegistration): Promise<void> {
+    const { writeJsonFileAtomic } = await import("./writeJsonFileAtomic.js");
     await writeJsonFileAtomic(this.registrationPath(cacheKey), registration, { mode: 0o600 });
   }
 
   /** The one lock of a token file: `<path>.lock`. */
-  private withTokenFileLock<T>(path: string, fn: (hold: FileLockHold) => Promise<T>): Promise<T> {
+  private async withTokenFileLock<T>(path: string, fn: (hold: FileLockHold) => Promise<T>): Promise<T> {
+    const { withFileLock } = await import("../lock/withFileLock.js");
     return withFileLock(`${path}.lock`, fn, this.lockOptions);
   }
 

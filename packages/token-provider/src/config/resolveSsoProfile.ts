@@ -1,6 +1,5 @@
 import type { Logger } from "@smithy/types";
 import { getProfileName } from "./getProfileName.js";
-import { describeMissingSection } from "./describeMissingSection.js";
 import { loadSharedConfig, type IniSection } from "./loadSharedConfig.js";
 import { ssoSessionFromConfig } from "./resolveSsoSession.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
@@ -35,6 +34,8 @@ export const resolveSsoProfile = async (init: ResolveSsoProfileInit = {}): Promi
   const profile = config.profiles.get(profileName);
   if (profile === undefined) {
     // The SDK's wording first (code written for the SDK's provider matches on it), then which files were read.
+    // Only a missing section needs the words for it.
+    const { describeMissingSection } = await import("./describeMissingSection.js");
     const skipped = await describeMissingSection(config, "profile", profileName);
     throw await tokenProviderError(
       `Profile '${profileName}' could not be found in shared credentials file. ${

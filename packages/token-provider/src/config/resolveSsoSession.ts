@@ -1,5 +1,4 @@
 import type { Logger } from "@smithy/types";
-import { describeMissingSection } from "./describeMissingSection.js";
 import { loadSharedConfig, type SharedConfig } from "./loadSharedConfig.js";
 import type { SharedConfigInit } from "./SharedConfigInit.js";
 import type { SsoSession } from "./SsoProfile.js";
@@ -32,6 +31,8 @@ export const ssoSessionFromConfig = async (
   const where = `Add it to the config file ${config.configFilepath}, e.g.\n[sso-session ${name}]\nsso_start_url = https://<your-portal>.awsapps.com/start\nsso_region = <region>`;
   if (section === undefined) {
     // The SDK's wording first (code written for the SDK's provider matches on it), then what is in the file.
+    // Only a missing section needs the words for it.
+    const { describeMissingSection } = await import("./describeMissingSection.js");
     const skipped = await describeMissingSection(config, "sso-session", name);
     throw await tokenProviderError(
       `Sso session '${name}' could not be found in shared credentials file. ${skipped?.message ?? where}`,
