@@ -4,6 +4,7 @@ import {
   configuredEndpoint,
   describeError,
   formatTimestamp,
+  loadSharedConfig,
   SsoTokenCache,
   type SsoTokenFile,
 } from "@sso-kit/token-provider/internal";
@@ -117,7 +118,12 @@ async function signIn(
     ...(profile !== undefined && { profile }),
     ...(profile !== undefined &&
       options.clientConfig?.endpoint === undefined &&
-      (await configuredEndpoint(profile, "sso_oidc"))),
+      (await configuredEndpoint(
+        // The files the target was resolved from, as just read (no second reading).
+        await loadSharedConfig({ filepath: options.filepath, configFilepath: options.configFilepath }),
+        profile,
+        "sso_oidc",
+      ))),
     ...options.clientConfig,
     // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
     requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),

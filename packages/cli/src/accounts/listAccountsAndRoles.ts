@@ -6,6 +6,7 @@ import {
   boundedRequestHandler,
   configuredEndpoint,
   fromSso,
+  loadSharedConfig,
   resolveSsoProfile,
   signInAdvice,
   SsoTokenCache,
@@ -109,7 +110,8 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
     region,
     // The profile's own settings (`use_fips_endpoint`...) and endpoint, not those of AWS_PROFILE.
     profile: profile.profileName,
-    ...(await configuredEndpoint(profile.profileName, "sso")),
+    // Of the config file the profile came from (the loader's reading of it, not a second one).
+    ...(await configuredEndpoint(await loadSharedConfig({ configFilepath }), profile.profileName, "sso")),
     ...RETRY,
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),

@@ -5,6 +5,7 @@ import {
   boundedRequestHandler,
   configuredEndpoint,
   fromSsoSession,
+  loadSharedConfig,
   SsoTokenCache,
 } from "@sso-kit/token-provider/internal";
 import { profileNameOf } from "../config/profileNameOf.js";
@@ -32,7 +33,10 @@ export class ProviderClients {
   private stsHandler: ReturnType<typeof boundedRequestHandler> | undefined;
 
   constructor(
-    private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig" | "profile">,
+    private readonly init: Pick<
+      FromSSOInit,
+      "ssoClient" | "clientConfig" | "parentClientConfig" | "profile" | "filepath" | "configFilepath"
+    >,
     private readonly logger: Logger | undefined,
   ) {
     this.config = this.merge(undefined);
@@ -57,7 +61,7 @@ export class ProviderClients {
     const { ssoClient } = this.init;
     if (ssoClient !== undefined) return Promise.resolve(ssoClient);
     if (this.portalFor === undefined || this.portalFor.region !== region) {
-      const client = createSsoClient(region, this.config);
+      const client = createSsoClient(region, this.config, this.init);
       this.portalFor = { region, client };
       client.catch(() => {
         if (this.portalFor?.client === client) this.portalFor = undefined;
@@ -85,7 +89,10 @@ export class ProviderClients {
       requestHandler: this.stsHandler,
       ...(logger !== undefined && { logger }),
       ...(userAgentAppId !== undefined && { userAgentAppId }),
-      ...(profile !== undefined && { profile, ...(await configuredEndpoint(profile, "sts")) }),
+      ...(profile !== undefined && {
+        profile,
+        ...(await configuredEndpoint(await this.sharedConfig(), profile, "sts")),
+      }),
     });
   }
 
@@ -98,6 +105,9 @@ export class ProviderClients {
         provider: fromSsoSession({
           session: target.session,
           ...(target.profileName !== undefined && { profileName: target.profileName }),
+          // The profile's endpoint settings are in the files it was read from.
+          filepath: this.init.filepath,
+          configFilepath: this.init.configFilepath,
           // Already merged with the one precedence; the token provider only fills keys left unset.
           clientConfig: this.config,
           cache: this.cache(),
@@ -106,6 +116,15 @@ export class ProviderClients {
       };
     }
     return this.token.provider;
+  }
+
+  /**
+   * The shared files the profile was read from (`filepath` / `configFilepath`), as the loader holds them now: the
+   * role chain was resolved from the same reading, so no file is read again.
+   */
+  private sharedConfig() {
+    const { filepath, configFilepath } = this.init;
+    return loadSharedConfig({ filepath, configFilepath });
   }
 
   /** The token cache (`~/.aws/sso/cache` of the home directory when first needed). */
