@@ -599,3 +599,65 @@ describe("a config file given as configFilepath, not ~/.aws/config", () => {
     expect(env.emu.stats()).toMatchObject({ ListAccounts: 1, ListAccountRoles: listing.accounts.length });
   });
 });
+
+describe("a services setting naming no [services] section", () => {
+  const partition = PARTITIONS.find((each) => each.region === "eu-west-1") as Partition;
+
+  test("is a configuration error naming the file, the line and the section, before any call", async () => {
+    const file = writeConfig(
+      configOf(
+        partition,
+        [],
+        ["[profile hop]", `role_arn = ${CHAINED_ROLE}`, "source_profile = work", "services = nowhere"],
+      ),
+    );
+    const named = expect.stringContaining(
+      `Profile 'hop' sets services = nowhere (${file} line 20), but the config file ${file} has no [services nowhere] section`,
+    );
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded, partition));
+    // Every client of the chain takes the endpoints of the profile asked for (as the AWS CLI's do).
+    const recorder = redirectingHandler(env.emu);
+    await expect(
+      sdk.fromSSO({ profile: "hop", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "InvalidConfig",
+      tryNextLink: false,
+      message: named,
+    });
+
+    expect(recorder.seen).toEqual([]);
+  });
+
+  test("stops sign-in, fromSSO and a token refresh alike", async () => {
+    writeConfig(configOf(partition, ["services = nowhere"]));
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded, partition));
+    const recorder = redirectingHandler(env.emu);
+    await expect(
+      sdk.fromSSO({ profile: "work", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "InvalidConfig",
+      tryNextLink: false,
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    await expect(
+      signIn.login({ profile: "work", flow: "device", prompt: () => undefined, openBrowser: false }),
+    ).rejects.toMatchObject({
+      name: "LoginError",
+      code: "InvalidConfig",
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    // A refresh cannot know where to go either; the message says what is wrong, not "sign in".
+    await expireCachedToken("corp");
+    await expect(
+      fromSso({ profile: "work", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "Misconfigured",
+      tryNextLink: false,
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    expect(recorder.seen).toEqual([]);
+    expect(env.emu.requestLog()).toEqual([]);
+  });
+});

@@ -16,6 +16,16 @@ import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import { loadStsClientModule } from "../sts/loadStsClientModule.js";
 import type { SsoPortalClient } from "../portal/SsoPortalClient.js";
 import { mergeClientConfig } from "./mergeClientConfig.js";
+import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
+
+/**
+ * What building a client threw: the token provider's configuration errors (a `services` setting naming no
+ * section) become this provider's `InvalidConfig` ones; anything else (the SDK would not load) is left as it is.
+ */
+const asConfigError = (error: unknown, logger: Logger | undefined): unknown =>
+  error instanceof Error && typeof (error as { tryNextLink?: unknown }).tryNextLink === "boolean"
+    ? toCredentialsProviderError(error, "InvalidConfig", logger)
+    : error;
 
 /**
  * The collaborators of one provider: the SDK SSO client that sends GetRoleCredentials, the token provider of its sso-session (whose
@@ -61,7 +71,9 @@ export class ProviderClients {
     const { ssoClient } = this.init;
     if (ssoClient !== undefined) return Promise.resolve(ssoClient);
     if (this.portalFor === undefined || this.portalFor.region !== region) {
-      const client = createSsoClient(region, this.config, this.init);
+      const client = createSsoClient(region, this.config, this.init).catch((error: unknown) => {
+        throw asConfigError(error, this.logger);
+      });
       this.portalFor = { region, client };
       client.catch(() => {
         if (this.portalFor?.client === client) this.portalFor = undefined;
@@ -91,7 +103,9 @@ export class ProviderClients {
       ...(userAgentAppId !== undefined && { userAgentAppId }),
       ...(profile !== undefined && {
         profile,
-        ...(await configuredEndpoint(await this.sharedConfig(), profile, "sts")),
+        ...(await configuredEndpoint(await this.sharedConfig(), profile, "sts").catch((error: unknown) => {
+          throw asConfigError(error, this.logger);
+        })),
       }),
     });
   }

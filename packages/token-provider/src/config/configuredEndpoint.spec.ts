@@ -83,4 +83,47 @@ describe("configuredEndpoint", () => {
       endpoint: "https://all.example.test",
     });
   });
+
+  it("names the file, the section and the line of the setting when the profile's [services] section is missing", async () => {
+    writeConfig(
+      "[profile gone]",
+      "region = eu-west-1",
+      "services = nowhere",
+      "[services elsewhere]",
+      "sso =",
+      "  endpoint_url = https://sso.example.test",
+    );
+    const file = join(home.dir, ".aws", "config");
+    const error = await endpointOf("gone", "sso").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: "TokenProviderError",
+      tryNextLink: false,
+      reason: "Misconfigured",
+      message: expect.stringContaining(
+        `Profile 'gone' sets services = nowhere (${file} line 3), but the config file ${file} has no [services nowhere] section`,
+      ),
+    });
+    // As in the SDK, the variables decide first: the file's section is then not looked for.
+    process.env.AWS_ENDPOINT_URL_SSO = "https://sso.env.example.test";
+    await expect(endpointOf("gone", "sso")).resolves.toEqual({ endpoint: "https://sso.env.example.test" });
+    await expect(endpointOf("gone", "sts")).rejects.toMatchObject({ reason: "Misconfigured" });
+    process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "true";
+    await expect(endpointOf("gone", "sts")).resolves.toEqual({ ignoreConfiguredEndpointUrls: true });
+  });
+
+  it("says why the loader skipped a [services] section that is there", async () => {
+    writeConfig(
+      "[profile odd]",
+      "services = a#b",
+      "[services a#b]",
+      "sso =",
+      "  endpoint_url = https://sso.example.test",
+    );
+    const file = join(home.dir, ".aws", "config");
+    await expect(endpointOf("odd", "sso")).rejects.toMatchObject({
+      message: expect.stringContaining(
+        `[services a#b] in ${file} line 3 has a name with characters the AWS SDK for JavaScript does not accept`,
+      ),
+    });
+  });
 });

@@ -1,3 +1,7 @@
+import { tokenProviderError } from "../errors/tokenProviderError.js";
+import { describeMissingSection } from "./describeMissingSection.js";
+import { findSettingLine } from "./findSettingLine.js";
+import { findSkippedSection } from "./findSkippedSection.js";
 import type { SharedConfig } from "./loadSharedConfig.js";
 
 /** A service sso-kit calls, by its key in a `[services]` section (`AWS_ENDPOINT_URL_<KEY>` in upper case). */
@@ -18,6 +22,10 @@ export type ConfiguredEndpoint = { endpoint: string } | { ignoreConfiguredEndpoi
  * from `AWS_CONFIG_FILE` (or `~/.aws/config`) and the profile of `AWS_PROFILE` (or `default`), whatever file or
  * `profile` sso-kit was given: a profile named in sso-kit's options (`fromSSO({ profile, configFilepath })`,
  * `--profile`) would lose its own endpoints and get another profile's.
+ *
+ * @throws TokenProviderError (`tryNextLink: false`, `reason: "Misconfigured"`) when the profile's `services`
+ *   names a `[services]` section the config file does not have (and no variable above decided first, as in the
+ *   SDK, whose selector raises it too): the message names the file, the section, and the line of the setting.
  */
 export const configuredEndpoint = async (
   config: SharedConfig,
@@ -28,12 +36,36 @@ export const configuredEndpoint = async (
   const profile = config.profiles.get(profileName) ?? {};
   const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS || profile.ignore_configured_endpoint_urls;
   if (ignore?.toLowerCase() === "true") return { ignoreConfiguredEndpointUrls: true };
-  const endpoint =
-    env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] ||
-    env.AWS_ENDPOINT_URL ||
-    (profile.services === undefined
-      ? undefined
-      : config.services.get(profile.services)?.[`${service}.endpoint_url`]) ||
-    profile.endpoint_url;
+  const fromEnv = env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL;
+  if (fromEnv) return { endpoint: fromEnv };
+  let fromServices: string | undefined;
+  // An empty `services =` names no section, for the SDK too.
+  if (profile.services) {
+    const section = config.services.get(profile.services);
+    if (section === undefined) throw await missingServicesSection(config, profileName, profile.services);
+    fromServices = section[`${service}.endpoint_url`];
+  }
+  const endpoint = fromServices || profile.endpoint_url;
   return endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true };
+};
+
+/** The error for a profile whose `services = <name>` has no `[services <name>]` section to go to. */
+const missingServicesSection = async (config: SharedConfig, profileName: string, name: string) => {
+  const file = config.configFilepath;
+  const text = await config.readText(file);
+  const header =
+    text === undefined
+      ? undefined
+      : findSkippedSection(text, file, profileName === "default" ? undefined : "profile", profileName);
+  const line =
+    text === undefined || header === undefined ? undefined : findSettingLine(text, header.line, "services");
+  const setting = `services = ${name}${line === undefined ? "" : ` (${file} line ${line})`}`;
+  const skipped = await describeMissingSection(config, "services", name);
+  return tokenProviderError(
+    `Profile '${profileName}' sets ${setting}, but the config file ${file} has no [services ${name}] section to take its endpoints from. ${
+      skipped?.message ??
+      `Add it (e.g. [services ${name}] with 'sso_oidc =' and an indented 'endpoint_url = https://...' below it), or remove the setting.`
+    }`,
+    { tryNextLink: false, reason: "Misconfigured" },
+  );
 };
