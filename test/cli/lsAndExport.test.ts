@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { LEGACY_PROFILE, PROFILE, Sandbox, TOKEN_ONLY_PROFILE } from "./harness";
 
 const accounts = [
@@ -76,6 +77,25 @@ describe("sso-kit ls", () => {
     const { code, stdout } = await sandbox.run(["ls", "--json"], { AWS_PROFILE: TOKEN_ONLY_PROFILE });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).profileName).toBe(TOKEN_ONLY_PROFILE);
+  });
+
+  it("takes the portal's endpoint from the [services] section of AWS_CONFIG_FILE, wherever that file is", async () => {
+    await sandbox.seedSignIn();
+    // ~/.aws/config keeps the same profile without the override; the one AWS_CONFIG_FILE names has it.
+    const elsewhere = path.join(sandbox.home, "elsewhere", "config");
+    mkdirSync(path.dirname(elsewhere), { recursive: true });
+    const profileHeader = `[profile ${TOKEN_ONLY_PROFILE}]\n`;
+    writeFileSync(
+      elsewhere,
+      readFileSync(sandbox.configFile, "utf8").replace(profileHeader, `${profileHeader}services = here\n`) +
+        `\n[services here]\nsso =\n  endpoint_url = ${sandbox.emu.url}\n`,
+    );
+    const { code } = await sandbox.run(["ls", "--profile", TOKEN_ONLY_PROFILE], {
+      AWS_CONFIG_FILE: elsewhere,
+      AWS_ENDPOINT_URL_SSO: "",
+    });
+    expect(code).toBe(0);
+    expect(sandbox.emu.stats().ListAccounts).toBe(1);
   });
 
   it("exits 3 when not signed in", async () => {

@@ -12,7 +12,7 @@
  * and a few hosts are also written out, so that a silently wrong resolution still fails.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { SSOClient } from "@aws-sdk/client-sso";
@@ -20,7 +20,7 @@ import { SSOOIDCClient } from "@aws-sdk/client-sso-oidc";
 import { STSClient } from "@aws-sdk/client-sts";
 import * as sdk from "@sso-kit/credential-provider";
 import * as signIn from "@sso-kit/login";
-import { SsoTokenCache } from "@sso-kit/token-provider/internal";
+import { fromSso, SsoTokenCache } from "@sso-kit/token-provider/internal";
 
 import { listAccountsAndRoles } from "../../packages/cli/src/accounts/listAccountsAndRoles";
 import { redirectingHandler, useEmulator, writeConfig } from "../support/credential-provider/testEnvironment";
@@ -198,11 +198,15 @@ interface Run {
  * Signs in both ways (device for `legacy`, PKCE for `work`), gets role credentials, refreshes the session's token,
  * and assumes a role from it, recording where every request went.
  */
-const runEverything = async (profile: { work: string; legacy: string; chained: string }): Promise<Run> => {
+const runEverything = async (
+  profile: { work: string; legacy: string; chained: string },
+  files: { configFilepath?: string } = {},
+): Promise<Run> => {
   const recorder = redirectingHandler(env.emu);
   const authorizeUrls: string[] = [];
   const clientConfig = { requestHandler: recorder.handler };
   await signIn.login({
+    ...files,
     profile: profile.legacy,
     flow: "device",
     prompt: () => undefined,
@@ -210,17 +214,18 @@ const runEverything = async (profile: { work: string; legacy: string; chained: s
     clientConfig,
   });
   await signIn.login({
+    ...files,
     profile: profile.work,
     flow: "pkce",
     prompt: () => undefined,
     openBrowser: approvingBrowser(authorizeUrls),
     clientConfig,
   });
-  await sdk.fromSSO({ profile: profile.legacy, clientConfig })();
+  await sdk.fromSSO({ ...files, profile: profile.legacy, clientConfig })();
   // The session's token has ended: the provider refreshes it (CreateToken) before GetRoleCredentials.
   await expireCachedToken("corp");
-  await sdk.fromSSO({ profile: profile.work, clientConfig })();
-  await sdk.fromSSO({ profile: profile.chained, clientConfig })();
+  await sdk.fromSSO({ ...files, profile: profile.work, clientConfig })();
+  await sdk.fromSSO({ ...files, profile: profile.chained, clientConfig })();
   return { calls: recorder.seen.map(describeCall), authorizeUrls };
 };
 
@@ -532,5 +537,127 @@ describe("sso-kit ls: ListAccounts and ListAccountRoles", () => {
       ListAccounts: expect.any(Number),
       ListAccountRoles: expect.any(Number),
     });
+  });
+});
+
+describe("a config file given as configFilepath, not ~/.aws/config", () => {
+  const partition = PARTITIONS.find((each) => each.region === "eu-west-1") as Partition;
+  /** The same profiles in ~/.aws/config without any override, and with one in a file elsewhere. */
+  const writeElsewhere = (extra: string[]): string => {
+    writeConfig(configOf(partition));
+    const dir = join(home.dir, "elsewhere");
+    mkdirSync(dir, { recursive: true });
+    const configFilepath = join(dir, "config");
+    writeFileSync(configFilepath, configOf(partition, ["services = corp-endpoints"], extra), { mode: 0o600 });
+    return configFilepath;
+  };
+
+  test("login and fromSSO take each service's endpoint from that file's [services] section", async () => {
+    const configFilepath = writeElsewhere(SERVICES_SECTION);
+
+    const run = await runEverything(
+      { work: "work", legacy: "legacy", chained: "chained" },
+      { configFilepath },
+    );
+
+    const base = {
+      sso: "https://sso.services.example.test",
+      oidc: "https://oidc.services.example.test",
+      sts: "https://sts.services.example.test",
+    };
+    expect(run.calls).toEqual(expectedCalls(base));
+    expect(run.authorizeUrls.map((url) => url.split("?")[0])).toEqual([`${base.oidc}/authorize`]);
+  });
+
+  test("the token provider on its own refreshes at that file's SSO-OIDC endpoint", async () => {
+    const configFilepath = writeElsewhere(SERVICES_SECTION);
+    const { startUrl, region } = partition;
+    const expired = {
+      ...env.emu.cachedToken(env.emu.seedToken(), { startUrl, region }),
+      expiresAt: "2020-01-01T00:00:00Z",
+    };
+    await new SsoTokenCache().writeToken("corp", expired);
+    const recorder = redirectingHandler(env.emu);
+
+    await fromSso({ profile: "work", configFilepath, clientConfig: { requestHandler: recorder.handler } })();
+
+    expect(recorder.seen.map(describeCall)).toEqual(["CreateToken https://oidc.services.example.test/token"]);
+  });
+
+  test("the CLI's listing (configure's staged config) reaches the portal that file names", async () => {
+    const configFilepath = writeElsewhere([
+      "[services corp-endpoints]",
+      "sso =",
+      `  endpoint_url = ${env.emu.url}`,
+    ]);
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded));
+
+    const listing = await listAccountsAndRoles({ profile: "work", configFilepath });
+
+    expect(listing.accounts.length).toBeGreaterThan(0);
+    expect(env.emu.stats()).toMatchObject({ ListAccounts: 1, ListAccountRoles: listing.accounts.length });
+  });
+});
+
+describe("a services setting naming no [services] section", () => {
+  const partition = PARTITIONS.find((each) => each.region === "eu-west-1") as Partition;
+
+  test("is a configuration error naming the file, the line and the section, before any call", async () => {
+    const file = writeConfig(
+      configOf(
+        partition,
+        [],
+        ["[profile hop]", `role_arn = ${CHAINED_ROLE}`, "source_profile = work", "services = nowhere"],
+      ),
+    );
+    const named = expect.stringContaining(
+      `Profile 'hop' sets services = nowhere (${file} line 20), but the config file ${file} has no [services nowhere] section`,
+    );
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded, partition));
+    // Every client of the chain takes the endpoints of the profile asked for (as the AWS CLI's do).
+    const recorder = redirectingHandler(env.emu);
+    await expect(
+      sdk.fromSSO({ profile: "hop", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "InvalidConfig",
+      tryNextLink: false,
+      message: named,
+    });
+
+    expect(recorder.seen).toEqual([]);
+  });
+
+  test("stops sign-in, fromSSO and a token refresh alike", async () => {
+    writeConfig(configOf(partition, ["services = nowhere"]));
+    const seeded = env.emu.seedToken();
+    await new SsoTokenCache().writeToken("corp", env.emu.cachedToken(seeded, partition));
+    const recorder = redirectingHandler(env.emu);
+    await expect(
+      sdk.fromSSO({ profile: "work", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "InvalidConfig",
+      tryNextLink: false,
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    await expect(
+      signIn.login({ profile: "work", flow: "device", prompt: () => undefined, openBrowser: false }),
+    ).rejects.toMatchObject({
+      name: "LoginError",
+      code: "InvalidConfig",
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    // A refresh cannot know where to go either; the message says what is wrong, not "sign in".
+    await expireCachedToken("corp");
+    await expect(
+      fromSso({ profile: "work", clientConfig: { requestHandler: recorder.handler } })(),
+    ).rejects.toMatchObject({
+      reason: "Misconfigured",
+      tryNextLink: false,
+      message: expect.stringContaining("[services nowhere]"),
+    });
+    expect(recorder.seen).toEqual([]);
+    expect(env.emu.requestLog()).toEqual([]);
   });
 });

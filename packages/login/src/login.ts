@@ -4,6 +4,7 @@ import {
   configuredEndpoint,
   describeError,
   formatTimestamp,
+  loadSharedConfig,
   SsoTokenCache,
   type SsoTokenFile,
 } from "@sso-kit/token-provider/internal";
@@ -111,13 +112,25 @@ async function signIn(
     throw new LoginError("Timeout", `no sign-in finished within the allowed time; start the login again`);
   }
   const profile = options.clientConfig?.profile ?? target.profileName;
+  const endpoint =
+    profile === undefined || options.clientConfig?.endpoint !== undefined
+      ? undefined
+      : await configuredEndpoint(
+          // The files the target was resolved from, as just read (no second reading).
+          await loadSharedConfig({ filepath: options.filepath, configFilepath: options.configFilepath }),
+          profile,
+          "sso_oidc",
+        ).catch((error: unknown) => {
+          // A `services` setting naming no section: the configuration is wrong, and the message says where.
+          throw new LoginError("InvalidConfig", error instanceof Error ? error.message : String(error), {
+            cause: error,
+          });
+        });
   const oidc = new SSOOIDCClient({
     // The profile signed in for gives the client its settings (`use_fips_endpoint`...) and its endpoint, as in
     // the AWS CLI.
     ...(profile !== undefined && { profile }),
-    ...(profile !== undefined &&
-      options.clientConfig?.endpoint === undefined &&
-      (await configuredEndpoint(profile, "sso_oidc"))),
+    ...endpoint,
     ...options.clientConfig,
     // Every attempt bounded (deadline, reply cap), on the caller's own handler when they bring one.
     requestHandler: boundedRequestHandler(options.clientConfig?.requestHandler),

@@ -6,6 +6,7 @@ import {
   boundedRequestHandler,
   configuredEndpoint,
   fromSso,
+  loadSharedConfig,
   resolveSsoProfile,
   signInAdvice,
   SsoTokenCache,
@@ -14,6 +15,7 @@ import { CliError } from "../errors/CliError.js";
 import { ExitCode } from "../ExitCode.js";
 import type { KnownSecrets } from "../secrets/KnownSecrets.js";
 import { HealingAccessToken } from "./HealingAccessToken.js";
+import { listingRetrySettings } from "./listingRetrySettings.js";
 import { readPages } from "./readPages.js";
 import { toPortalCliError, type PortalCallContext } from "./toPortalCliError.js";
 
@@ -76,14 +78,6 @@ const CONCURRENCY = 4;
 const ACCOUNTS_PER_PAGE = 100;
 
 /**
- * The SDK's adaptive retry strategy paces the client: after the first TooManyRequestsException it sends no faster
- * than the portal lets through, and every call made with the client shares that pace. While the pace settles a
- * call may meet more than one throttle: 5 attempts (the SDK's default is 3) ride them out, while a portal that keeps
- * failing (5xx) is still given up on within seconds, by the SDK's backoff and retry quota.
- */
-const RETRY = { retryMode: "adaptive", maxAttempts: 5 } as const;
-
-/**
  * Every account and role the profile's SSO session can use, read through every page of ListAccounts and
  * ListAccountRoles (the SDK's paginators) with the access token from the token provider (refreshed if needed).
  *
@@ -105,12 +99,15 @@ export async function listAccountsAndRoles(options: ListAccountsAndRolesOptions)
   });
   const { startUrl, region } = profile.kind === "sso-session" ? profile.session : profile;
   const token = await accessTokenOf(profile, logger, options.secrets, configFilepath);
+  const config = await loadSharedConfig({ configFilepath });
   const client = new SSOClient({
     region,
     // The profile's own settings (`use_fips_endpoint`...) and endpoint, not those of AWS_PROFILE.
     profile: profile.profileName,
-    ...(await configuredEndpoint(profile.profileName, "sso")),
-    ...RETRY,
+    // Of the config file the profile came from (the loader's reading of it, not a second one).
+    ...(await configuredEndpoint(config, profile.profileName, "sso")),
+    // The user's retry settings are the SDK client's to read; sso-kit's apply to the rest.
+    ...listingRetrySettings(config.profiles.get(profile.profileName) ?? {}),
     requestHandler: boundedRequestHandler(),
     ...(logger ? { logger } : {}),
   });

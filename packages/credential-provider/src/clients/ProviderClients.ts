@@ -5,6 +5,7 @@ import {
   boundedRequestHandler,
   configuredEndpoint,
   fromSsoSession,
+  loadSharedConfig,
   SsoTokenCache,
 } from "@sso-kit/token-provider/internal/core";
 import { profileNameOf } from "../config/profileNameOf.js";
@@ -15,6 +16,16 @@ import type { RoleCredentials } from "../portal/RoleCredentials.js";
 import { loadStsClientModule } from "../sts/loadStsClientModule.js";
 import type { SsoPortalClient } from "../portal/SsoPortalClient.js";
 import { mergeClientConfig } from "./mergeClientConfig.js";
+import { toCredentialsProviderError } from "../errors/toCredentialsProviderError.js";
+
+/**
+ * What building a client threw: the token provider's configuration errors (a `services` setting naming no
+ * section) become this provider's `InvalidConfig` ones; anything else (the SDK would not load) is left as it is.
+ */
+const asConfigError = (error: unknown, logger: Logger | undefined): unknown =>
+  error instanceof Error && typeof (error as { tryNextLink?: unknown }).tryNextLink === "boolean"
+    ? toCredentialsProviderError(error, "InvalidConfig", logger)
+    : error;
 
 /**
  * The collaborators of one provider: the SDK SSO client that sends GetRoleCredentials, the token provider of its sso-session (whose
@@ -32,7 +43,10 @@ export class ProviderClients {
   private stsHandler: ReturnType<typeof boundedRequestHandler> | undefined;
 
   constructor(
-    private readonly init: Pick<FromSSOInit, "ssoClient" | "clientConfig" | "parentClientConfig" | "profile">,
+    private readonly init: Pick<
+      FromSSOInit,
+      "ssoClient" | "clientConfig" | "parentClientConfig" | "profile" | "filepath" | "configFilepath"
+    >,
     private readonly logger: Logger | undefined,
   ) {
     this.config = this.merge(undefined);
@@ -57,7 +71,9 @@ export class ProviderClients {
     const { ssoClient } = this.init;
     if (ssoClient !== undefined) return Promise.resolve(ssoClient);
     if (this.portalFor === undefined || this.portalFor.region !== region) {
-      const client = createSsoClient(region, this.config);
+      const client = createSsoClient(region, this.config, this.init).catch((error: unknown) => {
+        throw asConfigError(error, this.logger);
+      });
       this.portalFor = { region, client };
       client.catch(() => {
         if (this.portalFor?.client === client) this.portalFor = undefined;
@@ -85,7 +101,12 @@ export class ProviderClients {
       requestHandler: this.stsHandler,
       ...(logger !== undefined && { logger }),
       ...(userAgentAppId !== undefined && { userAgentAppId }),
-      ...(profile !== undefined && { profile, ...(await configuredEndpoint(profile, "sts")) }),
+      ...(profile !== undefined && {
+        profile,
+        ...(await configuredEndpoint(await this.sharedConfig(), profile, "sts").catch((error: unknown) => {
+          throw asConfigError(error, this.logger);
+        })),
+      }),
     });
   }
 
@@ -98,6 +119,9 @@ export class ProviderClients {
         provider: fromSsoSession({
           session: target.session,
           ...(target.profileName !== undefined && { profileName: target.profileName }),
+          // The profile's endpoint settings are in the files it was read from.
+          filepath: this.init.filepath,
+          configFilepath: this.init.configFilepath,
           // Already merged with the one precedence; the token provider only fills keys left unset.
           clientConfig: this.config,
           cache: this.cache(),
@@ -106,6 +130,15 @@ export class ProviderClients {
       };
     }
     return this.token.provider;
+  }
+
+  /**
+   * The shared files the profile was read from (`filepath` / `configFilepath`), as the loader holds them now: the
+   * role chain was resolved from the same reading, so no file is read again.
+   */
+  private sharedConfig() {
+    const { filepath, configFilepath } = this.init;
+    return loadSharedConfig({ filepath, configFilepath });
   }
 
   /** The token cache (`~/.aws/sso/cache` of the home directory when first needed). */

@@ -60,6 +60,8 @@ export const assumeRole = async ({
       }),
     );
   } catch (error) {
+    // Already this provider's own (the hop's configuration is wrong): not a failure of STS.
+    if (error instanceof SsoCredentialsProviderError) throw error;
     throw toStsError(error, hop, tokenCode === undefined ? secrets : [...secrets, tokenCode], logger);
   }
   return parseAssumeRoleCredentials(output, hop, logger);

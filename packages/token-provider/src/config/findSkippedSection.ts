@@ -19,7 +19,7 @@ const ACCEPTED_AFTER_PREFIX = /^\S+\s(["']?)[\w\-@+.%:/]+\1$/;
 /**
  * Looks in a config or credentials file's text for the header of a section the AWS SDK for JavaScript's loader
  * skipped: its name has characters the SDK does not accept (`#`, `]`, `=`, non-ASCII letters, inner or outer
- * spaces...) although the AWS CLI accepts it. `prefix` is `sso-session` or `profile` (a config file's named
+ * spaces...) although the AWS CLI accepts it. `prefix` is `sso-session`, `services` or `profile` (a config file's named
  * sections), or `undefined` for a bare `[name]` (credentials file, or `[default]`). The name is compared as the
  * AWS CLI reads it: trimmed, without quotes. Only called once a section was not found, so it costs nothing on
  * the common path.
@@ -27,7 +27,7 @@ const ACCEPTED_AFTER_PREFIX = /^\S+\s(["']?)[\w\-@+.%:/]+\1$/;
 export const findSkippedSection = (
   text: string,
   file: string,
-  prefix: "sso-session" | "profile" | undefined,
+  prefix: "sso-session" | "services" | "profile" | undefined,
   name: string,
 ): SkippedSection | undefined => {
   const lines = text.split(/\r?\n/);

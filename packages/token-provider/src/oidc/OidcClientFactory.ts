@@ -1,6 +1,8 @@
 import type { SSOOIDCClient, SSOOIDCClientConfig } from "@aws-sdk/client-sso-oidc";
 import type { Logger } from "@smithy/types";
 import { configuredEndpoint } from "../config/configuredEndpoint.js";
+import { loadSharedConfig } from "../config/loadSharedConfig.js";
+import type { SharedConfigInit } from "../config/SharedConfigInit.js";
 import { boundedRequestHandler } from "../http/boundedRequestHandler.js";
 import { loadOidcClientModule } from "./loadOidcClientModule.js";
 
@@ -24,6 +26,11 @@ export interface OidcClientSources {
   clientConfig?: Partial<SSOOIDCClientConfig> | undefined;
   /** The configuration of the client that created the provider. */
   parentClientConfig?: ParentClientConfig | undefined;
+  /**
+   * The shared files the profile was read from (the provider's `filepath` / `configFilepath`), which also hold its
+   * endpoint settings; the loader's current reading of them is used (`ignoreCache` is not repeated).
+   */
+  files?: Pick<SharedConfigInit, "filepath" | "configFilepath"> | undefined;
 }
 
 const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
@@ -36,7 +43,8 @@ const INHERITED_KEYS = ["logger", "requestHandler", "userAgentAppId"] as const;
  * `userAgentAppId` only, `parentClientConfig`, then the caller's client config passed at call time; with no
  * `requestHandler` from any of them, the SDK's own handler with the default time limits; whichever it is, each
  * attempt is bounded by {@link boundedRequestHandler} (whole-attempt deadline, reply cap). `region` is always the session's `sso_region`. With no `endpoint` in `clientConfig`, the endpoint
- * configured for SSO-OIDC (`AWS_ENDPOINT_URL_SSO_OIDC`, the profile's `[services]` or `endpoint_url`) applies.
+ * configured for SSO-OIDC (`AWS_ENDPOINT_URL_SSO_OIDC`, the profile's `[services]` or `endpoint_url` in the
+ * config file of `files`) applies.
  */
 export class OidcClientFactory {
   private readonly clients = new Map<string, { client: SSOOIDCClient; inherited: unknown[] }>();
@@ -63,7 +71,9 @@ export class OidcClientFactory {
     if (config.profile === undefined) delete config.profile;
     config.region = region;
     if (config.endpoint === undefined && typeof config.profile === "string") {
-      Object.assign(config, await configuredEndpoint(config.profile, "sso_oidc"));
+      const { filepath, configFilepath } = this.sources.files ?? {};
+      const shared = await loadSharedConfig({ filepath, configFilepath });
+      Object.assign(config, await configuredEndpoint(shared, config.profile, "sso_oidc"));
     }
     const inherited = [...INHERITED_KEYS, "profile", "endpoint", "ignoreConfiguredEndpointUrls"].map(
       (key) => config[key],

@@ -45,6 +45,7 @@ export const fromSso = (init: FromSsoInit = {}): TokenIdentityProvider => {
   const oidc = new OidcClientFactory({
     clientConfig: init.clientConfig,
     parentClientConfig: init.parentClientConfig,
+    files: init,
   });
   return async (identityProperties?: Record<string, unknown>): Promise<TokenIdentity> => {
     const { logger } = init;

@@ -9,10 +9,23 @@ import { DEFAULT_REFRESH_WINDOW_MS } from "./refreshState.js";
 
 /** Options of {@link fromSsoSession}. */
 export interface FromSsoSessionInit {
-  /** The session whose cached token to use (no config file is read). */
+  /** The session whose cached token to use (no `[sso-session]` section is read). */
   session: SsoSession;
-  /** Profile to name in messages (`sso-kit login --profile <p>`); without it they name the session. */
+  /**
+   * Profile to name in messages (`sso-kit login --profile <p>`); without it they name the session. Its endpoint
+   * settings (`endpoint_url`, `services`) apply to SSO-OIDC, as its `[sso-session]` section is its own.
+   */
   profileName?: string | undefined;
+  /**
+   * Shared credentials file holding `profileName` [`AWS_SHARED_CREDENTIALS_FILE` or `~/.aws/credentials`]; read
+   * only for its endpoint settings. `~/` is expanded.
+   */
+  filepath?: string | undefined;
+  /**
+   * Shared config file holding `profileName` [`AWS_CONFIG_FILE` or `~/.aws/config`]; read only for its endpoint
+   * settings. `~/` is expanded.
+   */
+  configFilepath?: string | undefined;
   /**
    * SSO-OIDC client configuration for refreshes, used as given except `region` (always the session's
    * `sso_region`). Its `logger`, `requestHandler` and `userAgentAppId` win over `parentClientConfig`'s.
@@ -40,6 +53,7 @@ export const fromSsoSession = (init: FromSsoSessionInit): TokenIdentityProvider 
   const oidc = new OidcClientFactory({
     clientConfig: init.clientConfig,
     parentClientConfig: init.parentClientConfig,
+    files: init,
   });
   return async (identityProperties?: Record<string, unknown>): Promise<TokenIdentity> => {
     init.logger?.debug?.("@sso-kit/token-provider - fromSsoSession");
