@@ -124,7 +124,9 @@ async function buildInTwoParts() {
           return { path: specifierFrom(outputOf(part.name), outputOf("internal/core")), external: true };
         }
         if (part.name === "index") {
-          throw new Error(`src/index.ts reaches ${source}, which is not on the start-up path: export it from there`);
+          throw new Error(
+            `src/index.ts reaches ${source}, which is not on the start-up path: export it from there`,
+          );
         }
         return undefined;
       });
