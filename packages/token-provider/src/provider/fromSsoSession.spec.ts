@@ -131,6 +131,14 @@ describe("fromSsoSession (against the emulator)", () => {
     expect(emu.stats().CreateToken).toBe(1);
   });
 
+  it("shares one refresh among 20 providers of the process on an expired token", async () => {
+    await seed(-60_000);
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => fromSsoSession({ session })()));
+    tokens.forEach(({ token }) => remember(token));
+    expect(new Set(tokens.map((t) => t.token)).size).toBe(1);
+    expect(emu.stats().CreateToken).toBe(1);
+  });
+
   it("keeps the old refresh token when the reply has none", async () => {
     const seeded = await seed(60_000);
     emu.faults.add({

@@ -9,7 +9,6 @@ import { REFRESH_ATTEMPT_INTERVAL_MS, refreshState, type RefreshFailure } from "
 import { loadProviderErrors, tokenProviderError } from "../errors/tokenProviderError.js";
 import { redactSecrets } from "../errors/redactSecrets.js";
 import {
-  awaitRunning,
   identity,
   isStillValid,
   needsRefresh,
@@ -39,10 +38,19 @@ export const renewSessionToken = async (
       `No SSO token found for ${subject(request)} (expected ${path}): not signed in.`,
     );
   }
-  // A refresh may have started while we were reading.
-  const started = await awaitRunning(request, path);
-  if (started !== undefined) {
-    return started;
+  // A refresh may have started while we were reading, or loading this module: callers that came together resume
+  // together. From the last look at `inFlight` to `inFlight.set` below nothing awaits, so the first of them starts
+  // the refresh and the others share it. A forced refresh waits for a running one, which may give a new token; when
+  // it gives the rejected one back, a refresh another forced caller started since is waited for in turn.
+  for (
+    let running = refreshState.inFlight.get(path);
+    running !== undefined;
+    running = refreshState.inFlight.get(path)
+  ) {
+    if (request.forceRefresh !== true) return running;
+    const result = await running;
+    if (result.token !== request.rejectedToken) return result;
+    if (refreshState.inFlight.get(path) === running) break;
   }
   const lastAttempt = refreshState.lastAttempt.get(path) ?? 0;
   const lastFailure = refreshState.lastFailure.get(path);
