@@ -1,7 +1,7 @@
 /**
  * How much of the reliability suite's counts a run does: `SSO_KIT_RELIABILITY_SCALE`, a number in (0, 1]
- * (default 1, the counts the suite documents). CI runs the whole suite on every Node.js lane but the full counts on
- * one of them: every case still runs everywhere, and the CI run stays within its time budget.
+ * (default 1, the counts the suite documents). CI runs the whole suite on every Node.js lane at reduced counts (half
+ * on Node 22, a quarter elsewhere): every case still runs everywhere, and the CI run stays within its time budget.
  */
 const parseScale = (value: string | undefined): number => {
   if (value === undefined || value === "") return 1;
