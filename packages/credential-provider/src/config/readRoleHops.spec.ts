@@ -1,5 +1,7 @@
 import type { IniSection } from "@sso-kit/token-provider/internal";
+import { roleHop } from "../../../../test/support/credential-provider/roleHop.js";
 import { readRoleHops, type RoleHopsEnvironment } from "./readRoleHops.js";
+import type { RoleHop } from "./RoleHop.js";
 
 const FILE = "/home/u/.aws/config";
 const DEPLOY = "arn:aws:iam::222222222222:role/Deploy";
@@ -10,18 +12,8 @@ const config = (profiles: Record<string, IniSection>) => ({
   configFilepath: FILE,
   profiles: new Map(Object.entries(profiles)),
 });
-const hop = (profileName: string, roleArn: string, more: Record<string, unknown> = {}) => ({
-  profileName,
-  roleArn,
-  accountId: roleArn.split(":")[4],
-  roleSessionName: undefined,
-  externalId: undefined,
-  durationSeconds: undefined,
-  mfaSerial: undefined,
-  region: undefined,
-  useGlobalEndpoint: false,
-  ...more,
-});
+const hop = (profileName: string, roleArn: string, more: Partial<RoleHop> = {}): RoleHop =>
+  roleHop({ profileName, roleArn, accountId: roleArn.split(":")[4], ...more });
 
 describe("chains that resolve", () => {
   it.each<[string, Record<string, IniSection>, string, RoleHopsEnvironment, unknown]>([

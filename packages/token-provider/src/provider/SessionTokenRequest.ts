@@ -22,20 +22,6 @@ export interface SessionTokenRequest {
 }
 
 /**
- * What the refresh under way in this process gives, when there is one; `undefined` when there is none, or when a
- * forced refresh would only get the token that was rejected back (that refresh failed and fell back to it).
- */
-export const awaitRunning = async (
-  request: SessionTokenRequest,
-  path: string,
-): Promise<TokenIdentity | undefined> => {
-  const running = refreshState.inFlight.get(path);
-  if (running === undefined || request.forceRefresh !== true) return running;
-  const result = await running;
-  return result.token === request.rejectedToken ? undefined : result;
-};
-
-/**
  * The cached token, or the one this process refreshed but could not write back when that is newer (the file's
  * refresh token may have been rotated away since). A removed file is a sign-out, whatever this process holds.
  */

@@ -1,12 +1,12 @@
 import type { TokenIdentity } from "@smithy/types";
 import {
-  awaitRunning,
   identity,
   needsRefresh,
   readToken,
   subject,
   type SessionTokenRequest,
 } from "./SessionTokenRequest.js";
+import { refreshState } from "./refreshState.js";
 
 export type { SessionTokenRequest } from "./SessionTokenRequest.js";
 
@@ -28,7 +28,8 @@ const LOG = "@sso-kit/token-provider -";
 export const getSessionToken = async (request: SessionTokenRequest): Promise<TokenIdentity> => {
   const { session, cache, logger } = request;
   const path = cache.tokenPath(session.name);
-  const running = await awaitRunning(request, path);
+  // A refresh under way is shared (a forced one is left to renewSessionToken, which waits for it in turn).
+  const running = request.forceRefresh === true ? undefined : refreshState.inFlight.get(path);
   if (running !== undefined) {
     return running;
   }
